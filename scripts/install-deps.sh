@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages foilog builds, runs and tests with. Idempotent: it asks apt only
+# for what is missing, so a machine that has everything does no network work at all.
+# Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
+set -euo pipefail
+
+runtime_and_build=(
+  build-essential cmake pkg-config ninja-build
+  libxapian-dev xapian-tools          # full-text index; xapian-check/-compact/-tcpsrv
+  libsqlite3-dev sqlite3              # structured store
+  libcpp-httplib-dev                  # HTTP server (0.11.4, shared library)
+  libkainjow-mustache-dev             # HTML templates
+  nlohmann-json3-dev                  # JSON in/out: labels, API, extract output
+  libpoppler-cpp-dev                  # PDF text layer
+  libtesseract-dev libleptonica-dev tesseract-ocr-eng  # OCR for PDFs without a text layer
+  libcairo2-dev                       # renders PDF pages to images for OCR (and test fixtures)
+  libgumbo-dev                        # HTML5 parser
+  libgmime-3.0-dev                    # e-mail (.eml) parsing
+  libzip-dev libpugixml-dev           # DOCX / XLSX (zip + XML)
+  libuchardet-dev                     # charset detection for legacy text
+)
+test_only=(
+  libgtest-dev libgmock-dev qpdf clang-format clang-tidy
+)
+
+want=("${runtime_and_build[@]}")
+[[ "${1:-}" == "--test" ]] && want+=("${test_only[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
