@@ -18,6 +18,7 @@ runtime_and_build=(
   libgmime-3.0-dev                    # e-mail (.eml) parsing
   libzip-dev libpugixml-dev           # DOCX / XLSX (zip + XML)
   libuchardet-dev                     # charset detection for legacy text
+  libssl-dev                          # SHA-256 of source files (idempotent re-ingest), token hashing
 )
 test_only=(
   libgtest-dev libgmock-dev qpdf clang-format clang-tidy
