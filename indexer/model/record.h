@@ -43,6 +43,9 @@ struct ExemptionCitation {
   std::string provision;  // canonical: "s31(1)(a)", "s40(2)", "reg12(5)(b)", FOISA "s35(1)(a)"
   std::string act;        // "FOIA", "EIR", "FOISA", "EIRS", "DPA"
   std::string title;      // from data/exemptions.tsv, e.g. "Law enforcement"
+  std::string parent;     // the section it rolls up to: "s31" for "s31(1)(a)"; itself if top
+  bool absolute = false;  // absolute exemption (no public interest test)
+  bool ncnd = false;      // a neither-confirm-nor-deny provision (s31(3), s40(5), ...)
   Span span;              // first place it is cited
 };
 
@@ -73,6 +76,8 @@ struct Record {
   std::string authority;     // canonical name, or as printed when unknown
   std::string authority_id;  // slug from data/authorities.tsv; empty when unknown
   bool authority_known = false;
+  std::string authority_type;     // police, council, nhs, central_government, fire, education, regulator, other
+  std::string authority_country;  // england, wales, scotland, northern_ireland, uk
   Span authority_span;
 
   std::string reference;  // the response's own reference, as printed
