@@ -50,10 +50,10 @@ struct ExemptionCitation {
 };
 
 struct Question {
-  int n = 0;               // the requester's number (1-based); 0 for an unitemised request
-  std::string text;        // the question as asked
-  std::string answer;      // the answer aligned to it (may be empty)
-  std::string outcome;     // granted, partial, refused, not_held, ncnd, cost_limit, vexatious, other
+  int n = 0;            // the requester's number (1-based); 0 for an unitemised request
+  std::string text;     // the question as asked
+  std::string answer;   // the answer aligned to it (may be empty)
+  std::string outcome;  // granted, partial, refused, not_held, ncnd, cost_limit, vexatious, other
   std::vector<std::string> exemptions;  // canonical provisions applied to this question
   Span text_span;
   Span answer_span;
@@ -76,7 +76,8 @@ struct Record {
   std::string authority;     // canonical name, or as printed when unknown
   std::string authority_id;  // slug from data/authorities.tsv; empty when unknown
   bool authority_known = false;
-  std::string authority_type;     // police, council, nhs, central_government, fire, education, regulator, other
+  std::string authority_type;     // police, council, nhs, central_government, fire, education,
+                                  // regulator, other
   std::string authority_country;  // england, wales, scotland, northern_ireland, uk
   Span authority_span;
 

@@ -11,7 +11,9 @@ namespace foilog {
 class IngestError : public std::runtime_error {
  public:
   IngestError(std::string file, std::string reason)
-      : std::runtime_error(file + ": " + reason), file_(std::move(file)), reason_(std::move(reason)) {}
+      : std::runtime_error(file + ": " + reason),
+        file_(std::move(file)),
+        reason_(std::move(reason)) {}
   [[nodiscard]] const std::string& file() const { return file_; }
   [[nodiscard]] const std::string& reason() const { return reason_; }
 

@@ -125,7 +125,9 @@ std::string ascii_lower(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  const auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && is_space(s.front())) {
     s.remove_prefix(1);
   }
@@ -206,7 +208,9 @@ std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_
   if (needle.empty()) {
     return from <= haystack.size() ? from : std::string_view::npos;
   }
-  const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto lower = [](char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  };
   for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
     std::size_t k = 0;
     while (k < needle.size() && lower(haystack[i + k]) == lower(needle[k])) {

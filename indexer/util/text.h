@@ -23,7 +23,8 @@ namespace foilog {
 [[nodiscard]] std::vector<std::string> split(std::string_view s, char sep);
 // Collapses runs of ASCII whitespace to one space and trims the ends.
 [[nodiscard]] std::string collapse_whitespace(std::string_view s);
-// Lower-case ASCII letters and digits joined by '-': "West Midlands Police" -> "west-midlands-police".
+// Lower-case ASCII letters and digits joined by '-': "West Midlands Police" ->
+// "west-midlands-police".
 [[nodiscard]] std::string slugify(std::string_view s);
 // Case-insensitive (ASCII) search; npos when absent.
 [[nodiscard]] std::size_t ifind(std::string_view haystack, std::string_view needle,

@@ -1,5 +1,5 @@
-#include "util/date.h"
 #include "util/text.h"
+#include "util/date.h"
 
 #include <gtest/gtest.h>
 
@@ -14,8 +14,13 @@ TEST(Utf8, ValidInputIsUnchanged) {
 
 TEST(Utf8, InvalidBytesAreReadAsWindows1252) {
   // 0x93/0x94 are Windows-1252 curly quotes, 0xA3 is the pound sign in Latin-1.
-  EXPECT_FALSE(is_valid_utf8("\x93quoted\x94 \xA3" "450"));
-  EXPECT_EQ(repair_utf8("\x93quoted\x94 \xA3" "450"), "\xE2\x80\x9Cquoted\xE2\x80\x9D \xC2\xA3" "450");
+  EXPECT_FALSE(
+      is_valid_utf8("\x93quoted\x94 \xA3"
+                    "450"));
+  EXPECT_EQ(repair_utf8("\x93quoted\x94 \xA3"
+                        "450"),
+            "\xE2\x80\x9Cquoted\xE2\x80\x9D \xC2\xA3"
+            "450");
 }
 
 TEST(Utf8, RejectsOverlongAndSurrogates) {
