@@ -1,0 +1,255 @@
+#include "readers/sandbox.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <new>
+#include <system_error>
+
+#include "readers/format.h"
+#include "readers/reader.h"
+#include "readers/serialise.h"
+#include "util/error.h"
+
+namespace foilog {
+namespace {
+
+// First byte of the child's message.
+constexpr char kOk = 'O';
+constexpr char kError = 'E';
+constexpr char kOutOfMemory = 'M';
+
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : fd_(fd) {}
+  ~Fd() { reset(); }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  [[nodiscard]] int get() const { return fd_; }
+  void reset() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+    }
+    fd_ = -1;
+  }
+
+ private:
+  int fd_;
+};
+
+std::string read_whole_file(const std::filesystem::path& file, std::uintmax_t size) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw IngestError(file.string(), std::string("cannot open: ") + std::strerror(errno));
+  }
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+void set_limit(int resource, rlim_t soft, rlim_t hard) {
+  const rlimit limit{soft, hard};
+  ::setrlimit(resource, &limit);
+}
+
+// Runs in the forked child: never returns, never runs the parent's atexit handlers.
+[[noreturn]] void run_child(int out_fd, std::string_view bytes, const std::string& filename,
+                            const SandboxLimits& limits) {
+  set_limit(RLIMIT_CORE, 0, 0);  // SIGXCPU would otherwise dump core
+  set_limit(RLIMIT_CPU, static_cast<rlim_t>(limits.cpu_seconds),
+            static_cast<rlim_t>(limits.cpu_seconds) + 1);
+#if !defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer reserves terabytes of address space, so RLIMIT_AS cannot be used under it.
+  set_limit(RLIMIT_AS, static_cast<rlim_t>(limits.memory_bytes),
+            static_cast<rlim_t>(limits.memory_bytes));
+#endif
+  std::string message;
+  try {
+    const DocumentText doc = read_document(bytes, filename);
+    message = kOk + serialise(doc);
+  } catch (const IngestError& e) {
+    message = std::string(1, kError) + e.reason();
+  } catch (const std::bad_alloc&) {
+    message = std::string(1, kOutOfMemory);
+  } catch (const std::exception& e) {
+    message = std::string(1, kError) + "parser failed: " + e.what();
+  } catch (...) {
+    message = std::string(1, kError) + "parser failed with an unknown error";
+  }
+  _exit(write_all(out_fd, message) ? 0 : 3);
+}
+
+std::string megabytes(std::size_t bytes) {
+  return std::to_string(bytes >> 20) + " MB";
+}
+
+struct ChildResult {
+  std::string message;
+  int status = 0;
+  rusage usage{};
+  bool timed_out = false;
+};
+
+ChildResult collect_child(pid_t pid, int in_fd, int wall_seconds) {
+  ChildResult r;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wall_seconds);
+  char buffer[65536];
+  while (true) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      r.timed_out = true;
+      break;
+    }
+    pollfd p{in_fd, POLLIN, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+    if (ready < 0 && errno == EINTR) {
+      continue;
+    }
+    if (ready <= 0) {
+      continue;  // re-check the deadline
+    }
+    const ssize_t n = ::read(in_fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break;  // EOF: the child finished or died
+    }
+    r.message.append(buffer, static_cast<std::size_t>(n));
+  }
+  if (r.timed_out) {
+    ::kill(pid, SIGKILL);
+  }
+  while (::wait4(pid, &r.status, 0, &r.usage) < 0 && errno == EINTR) {
+  }
+  return r;
+}
+
+double cpu_seconds(const rusage& u) {
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+DocumentText interpret(const ChildResult& r, const std::string& filename,
+                       const SandboxLimits& limits) {
+  if (r.timed_out) {
+    throw IngestError(filename,
+                      "parser killed after " + std::to_string(limits.wall_seconds) + " s");
+  }
+  if (!r.message.empty()) {
+    const std::string_view body = std::string_view(r.message).substr(1);
+    switch (r.message.front()) {
+      case kOk:
+        if (auto doc = deserialise(body)) {
+          return std::move(*doc);
+        }
+        break;  // cut short: fall through to how the child ended
+      case kError:
+        throw IngestError(filename, std::string(body));
+      case kOutOfMemory:
+        throw IngestError(
+            filename, "parser ran out of memory (limit " + megabytes(limits.memory_bytes) + ")");
+      default:
+        break;
+    }
+  }
+  if (WIFSIGNALED(r.status)) {
+    const int sig = WTERMSIG(r.status);
+    if (sig == SIGXCPU || (sig == SIGKILL && cpu_seconds(r.usage) >= limits.cpu_seconds)) {
+      throw IngestError(filename,
+                        "parser exceeded " + std::to_string(limits.cpu_seconds) + " s CPU limit");
+    }
+    // C libraries abort() or crash when an allocation fails under RLIMIT_AS; a child that died
+    // that way with most of its allowance in use ran out of memory.
+    const auto peak_bytes = static_cast<std::size_t>(r.usage.ru_maxrss) * 1024;
+    if ((sig == SIGABRT || sig == SIGSEGV || sig == SIGBUS) &&
+        peak_bytes * 2 >= limits.memory_bytes) {
+      throw IngestError(filename,
+                        "parser ran out of memory (limit " + megabytes(limits.memory_bytes) + ")");
+    }
+    throw IngestError(filename, std::string("parser crashed (") + strsignal(sig) +
+                                    "); the file is probably damaged");
+  }
+  throw IngestError(filename, "parser exited without a result (status " +
+                                  std::to_string(WIFEXITED(r.status) ? WEXITSTATUS(r.status) : -1) +
+                                  ")");
+}
+
+}  // namespace
+
+DocumentText read_document_sandboxed(const std::filesystem::path& file,
+                                     const SandboxLimits& limits) {
+  const std::string filename = file.string();
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    throw IngestError(filename, "file not found");
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    throw IngestError(filename, "not a regular file");
+  }
+  const std::uintmax_t size = std::filesystem::file_size(file, ec);
+  if (ec) {
+    throw IngestError(filename, "cannot read size: " + ec.message());
+  }
+  if (size > limits.max_file_bytes) {
+    throw IngestError(filename, "file too large: " + std::to_string(size) + " bytes (limit " +
+                                    std::to_string(limits.max_file_bytes) + ")");
+  }
+  if (size == 0) {
+    throw IngestError(filename, "empty file");
+  }
+  const std::string bytes = read_whole_file(file, size);
+
+  // Text, Markdown and HTML parsers are linear and bounded by the size check: no child needed.
+  const DocumentFormat format = detect_format(bytes, filename);
+  if (format == DocumentFormat::kText || format == DocumentFormat::kMarkdown ||
+      format == DocumentFormat::kHtml) {
+    return read_document(bytes, filename);
+  }
+
+  int fds[2];
+  if (::pipe(fds) != 0) {
+    throw IngestError(filename, std::string("cannot start parser: pipe: ") + std::strerror(errno));
+  }
+  Fd read_end(fds[0]);
+  Fd write_end(fds[1]);
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    throw IngestError(filename, std::string("cannot start parser: fork: ") + std::strerror(errno));
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    run_child(fds[1], bytes, filename, limits);
+  }
+  write_end.reset();  // so the parent sees EOF when the child exits
+  const ChildResult result = collect_child(pid, read_end.get(), limits.wall_seconds);
+  return interpret(result, filename, limits);
+}
+
+}  // namespace foilog

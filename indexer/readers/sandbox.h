@@ -1,0 +1,29 @@
+// Parsing untrusted PDFs, DOCX and e-mail is where a crafted or broken file can burn CPU, eat
+// memory or crash a library, so those parsers run in a child process with hard limits.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+
+#include "model/record.h"
+
+namespace foilog {
+
+struct SandboxLimits {
+  int cpu_seconds = 30;
+  std::size_t memory_bytes = 1536u << 20;
+  int wall_seconds = 60;
+  std::uintmax_t max_file_bytes = 256u << 20;
+};
+
+// Reads and parses `file` in a forked child with RLIMIT_CPU / RLIMIT_AS and a wall-clock
+// timeout enforced by the parent (SIGKILL). The child sends the DocumentText back over a pipe
+// (length-prefixed serialisation). Formats that are safe and cheap (text, markdown, html) may be
+// parsed in-process after the size check. Throws IngestError naming the file and the reason
+// ("parser exceeded 30 s CPU limit", "parser killed after 60 s", "parser ran out of memory
+// (limit 1536 MB)", "file too large: 2147483648 bytes (limit 268435456)").
+DocumentText read_document_sandboxed(const std::filesystem::path& file,
+                                     const SandboxLimits& limits = {});
+
+}  // namespace foilog
