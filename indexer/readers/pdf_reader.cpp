@@ -89,6 +89,28 @@ std::string damage_detail(const std::vector<std::string>& messages) {
 
 }  // namespace
 
+std::string tidy_physical_layout(std::string_view page_text) {
+  std::string out;
+  out.reserve(page_text.size());
+  for (const std::string_view raw : split_lines(page_text)) {
+    const std::string_view line = trim(raw);
+    std::size_t spaces = 0;
+    for (const char c : line) {
+      if (c == ' ') {
+        ++spaces;
+        continue;
+      }
+      if (spaces > 0) {
+        out += spaces >= 3 ? " | " : std::string(spaces, ' ');
+      }
+      spaces = 0;
+      out += c;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 bool pdf_looks_complete(std::string_view bytes) {
   const std::size_t tail = bytes.size() > 1024 ? bytes.size() - 1024 : 0;
   return bytes.find("%%EOF", tail) != std::string_view::npos;
@@ -135,10 +157,12 @@ DocumentText read_pdf(std::string_view bytes, const std::string& filename) {
       pages.emplace_back();
       continue;
     }
-    // Reading order (neither raw content-stream order nor physical layout): letterheads drawn
-    // after the body still come first, and columns of a table are not padded with spaces.
+    // Physical layout read best on letter-shaped fixtures: raw content-stream order puts a
+    // letterhead drawn last at the bottom and reads tables column by column, and poppler's
+    // reading order moves a right-aligned "Our ref:" block to the end of the page. Physical
+    // layout keeps both where they are printed; tidy_physical_layout removes its padding.
     pages.push_back(
-        to_std(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
+        tidy_physical_layout(to_std(page->text(poppler::rectf(), poppler::page::physical_layout))));
     if (!has_visible_text(pages.back())) {
       pages_without_text.push_back(i);
     }

@@ -67,6 +67,32 @@ TEST(PdfReader, RepeatedLetterheadAndPageCounterKeptOnce) {
   EXPECT_EQ(doc.metadata.at("pdf.creator"), "Microsoft Word");
 }
 
+// Content-stream order differs from print order: the letterhead and reference box are drawn
+// last and the table column by column. The text must follow the printed page.
+TEST(PdfReader, TextFollowsThePrintedLayout) {
+  testing::PdfWriter pdf;
+  pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
+  pdf.add("<< /Type /Pages /Kids [5 0 R] /Count 1 >>");
+  pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  pdf.add(testing::PdfWriter::stream(
+      "",
+      "BT /F1 11 Tf 72 650 Td (Dear Requester, thank you for your request.) Tj ET\n"
+      "BT /F1 11 Tf 72 600 Td (Year) Tj 0 -14 Td (2021) Tj 0 -14 Td (2022) Tj ET\n"
+      "BT /F1 11 Tf 200 600 Td (Incidents) Tj 0 -14 Td (14) Tj 0 -14 Td (9) Tj ET\n"
+      "BT /F1 11 Tf 72 500 Td (Section 31\\(1\\)\\(a\\) applies to the remainder.) Tj ET\n"
+      "BT /F1 14 Tf 72 740 Td (Borsetshire County Council) Tj ET\n"
+      "BT /F1 9 Tf 400 740 Td (Our ref: FOI-1234) Tj ET"));
+  pdf.add(
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
+      ">> >> /Contents 4 0 R >>");
+  const DocumentText doc = read_document(pdf.finish(1), "layout.pdf");
+  EXPECT_EQ(doc.text,
+            "Borsetshire County Council | Our ref: FOI-1234\n\n"
+            "Dear Requester, thank you for your request.\n\n"
+            "Year | Incidents\n2021 | 14\n2022 | 9\n\n"
+            "Section 31(1)(a) applies to the remainder.");
+}
+
 TEST(PdfReader, TruncatedAndDamagedFilesAreRefused) {
   const std::string pdf = three_page_letter();
   const std::string reason = reason_for(pdf.substr(0, pdf.size() / 2), "cut.pdf");

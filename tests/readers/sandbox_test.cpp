@@ -89,9 +89,7 @@ TEST(Sandbox, DecompressionBombIsKilledAtTheCpuLimit) {
   limits.memory_bytes = 512u << 20;
   const auto start = std::chrono::steady_clock::now();
   const std::string reason = sandbox_reason(p, limits);
-  EXPECT_TRUE(reason == "parser exceeded 1 s CPU limit" || reason == "parser killed after 10 s" ||
-              reason == "parser ran out of memory (limit 512 MB)")
-      << reason;
+  EXPECT_EQ(reason, "parser exceeded 1 s CPU limit");
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(11));
 }
 
