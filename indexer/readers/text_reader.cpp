@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
 
 #include "readers/decode.h"
 #include "readers/html_reader.h"
@@ -171,19 +170,62 @@ bool is_rule_line(std::string_view line) {
   return table_separator || rule;
 }
 
-std::string strip_emphasis(std::string s) {
-  // libstdc++'s std::regex recurses per character; very long lines are left as they are.
-  if (s.size() > 2000) {
-    return s;
+bool is_space_or_start(std::string_view s, std::size_t i) {
+  return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '(' || s[i - 1] == '[';
+}
+
+bool is_closing_boundary(std::string_view s, std::size_t after) {
+  return after >= s.size() ||
+         std::string_view(" \t.,;:!?)]").find(s[after]) != std::string_view::npos;
+}
+
+// Removes paired delimiters ("**", "__", "~~", "`", "*", "_") that open after a space or the
+// start of the line and close before a space, punctuation or the end: so "snake_case_name",
+// "5 * 3" and a lone "*" stay as they are.
+std::string strip_delimiters(std::string_view s, std::string_view delim) {
+  // Where the delimiter opened at `i` closes, or npos when it does not open a span there.
+  const auto closing = [&](std::size_t i) {
+    const std::size_t body = i + delim.size();
+    if (s.compare(i, delim.size(), delim) != 0 || !is_space_or_start(s, i) || body >= s.size() ||
+        s[body] == ' ' || s[body] == delim.front()) {
+      return std::string_view::npos;
+    }
+    for (std::size_t j = s.find(delim, body + 1); j != std::string_view::npos;
+         j = s.find(delim, j + 1)) {
+      if (s[j - 1] != ' ' && is_closing_boundary(s, j + delim.size())) {
+        return j;
+      }
+    }
+    return std::string_view::npos;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t j = closing(i); j != std::string_view::npos) {
+      out += s.substr(i + delim.size(), j - i - delim.size());
+      i = j + delim.size();
+    } else {
+      out += s[i++];
+    }
   }
-  static const std::regex kStrong(R"((\*\*|__)(\S(?:.*?\S)?)\1)");
-  static const std::regex kEmphasis(R"((^|[\s(\[])([*_])(\S(?:[^*_]*?\S)?)\2(?=$|[\s.,;:!?)\]]))");
-  static const std::regex kStrike(R"(~~(\S(?:.*?\S)?)~~)");
-  static const std::regex kCode(R"(`([^`]+)`)");
-  s = std::regex_replace(s, kStrong, "$2");
-  s = std::regex_replace(s, kEmphasis, "$1$3");
-  s = std::regex_replace(s, kStrike, "$1");
-  return std::regex_replace(s, kCode, "$1");
+  return out;
+}
+
+std::string strip_emphasis(std::string s) {
+  for (const std::string_view delim : {"**", "__", "~~", "`", "*", "_"}) {
+    if (s.find(delim) != std::string::npos) {
+      s = strip_delimiters(s, delim);
+    }
+  }
+  return s;
+}
+
+// "[id]: https://..." reference-link definitions carry no text.
+bool is_link_definition(std::string_view line) {
+  const std::string_view t = trim(line);
+  const std::size_t close = t.find("]: ");
+  return t.starts_with('[') && close != std::string_view::npos && close > 1 &&
+         t.find(']') == close && !trim(t.substr(close + 3)).empty();
 }
 
 std::string unescape_markdown(std::string_view s) {
@@ -237,11 +279,10 @@ DocumentText read_markdown(std::string_view bytes, const std::string& /*filename
   const DecodedText decoded = decode_to_utf8(bytes);
   DocumentText doc;
   doc.format = "markdown";
-  static const std::regex kLinkDefinition(R"(^\s{0,3}\[[^\]]+\]:\s+\S+.*$)");
   for (const std::string_view line : split_lines(decoded.utf8)) {
     const std::string_view t = trim(line);
     if (t.starts_with("```") || t.starts_with("~~~") || is_rule_line(line) ||
-        std::regex_match(line.begin(), line.end(), kLinkDefinition)) {
+        is_link_definition(line)) {
       continue;  // pure markup: dropping the line keeps table rows together
     }
     std::string out = markdown_line(line);

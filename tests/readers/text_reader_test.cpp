@@ -125,6 +125,11 @@ TEST(Markdown, DropsMarkupKeepsListItems) {
             "Quoted guidance with code and snake_case_name");
 }
 
+TEST(Markdown, LiteralAsterisksAndUnderscoresStay) {
+  const char* line = "Cost is 5 * 3 * 2 hours for snake_case_name, a lone * and 2*3";
+  EXPECT_EQ(read_document(line, "calc.md").text, line);
+}
+
 TEST(Format, DetectsFromContentBeforeName) {
   EXPECT_EQ(detect_format("%PDF-1.7\n...", "saved-as.txt"), DocumentFormat::kPdf);
   EXPECT_EQ(detect_format("<!DOCTYPE html><html><body>x</body></html>", "page.txt"),
