@@ -118,8 +118,19 @@ double role_score(std::string_view text, Span span, std::size_t response_begin) 
   static const std::regex addressed(
       R"(\b(from|to|c/o|contact|contacting)(\s+the)?(\s+[a-z][a-z ]{0,40},)?\s*$)", ECMAScript);
 
+  // The sign-off block: the body named within a few lines after "Yours sincerely".
+  static const std::regex sign_off(
+      R"(\b(yours sincerely|yours faithfully|kind regards|best regards|with regards|regards)\b[^\n]*(\n[^\n]*){0,5}$)",
+      ECMAScript);
+  const std::size_t closing_from = span.begin >= 250 ? span.begin - 250 : 0;
+  const std::string closing_window =
+      ascii_lower(text.substr(closing_from, span.begin - closing_from));
+
   double role = 0;
   bool addressee = false;  // roles that hold even in the requester's words
+  if (matches(sign_off, closing_window)) {
+    role += 4;
+  }
   if (matches(on_behalf, before) || matches(copyright, before) || matches(charity, after) ||
       matches(has_handled, after)) {
     role += kStrongRole;

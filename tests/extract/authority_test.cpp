@@ -136,6 +136,16 @@ TEST(ExtractAuthority, ExplicitDefaultWins) {
   EXPECT_TRUE(r.id.empty());
 }
 
+TEST(ExtractAuthority, SignOffBlockOutweighsBodiesNamedInPassing) {
+  // Standard letter layout (as in seeds/004's close): another force and the College of Policing
+  // are named in the body, the author in the sign-off.
+  const std::string text =
+      "Dear Sir/Madam\nThank you for your request. West Yorkshire Police and the College of "
+      "Policing publish guidance on this.\nYours sincerely\n\nInformation Governance Officer\n"
+      "Leeds City Council\n";
+  EXPECT_EQ(extract_authority(text, table(), {}).id, "leeds-city-council");
+}
+
 TEST(ExtractAuthority, UnknownBodyKeptAsPrinted) {
   const std::string text =
       "Dear Sir\nBorsetshire County Council has considered your request under the Freedom of "
