@@ -79,7 +79,7 @@ std::size_t repeated_question_end(std::string_view answer, std::string_view ques
       return e;
     }
   }
-  // A repeat that was edited slightly still counts when most of it matches.
+  // Not a verbatim repeat: the caller falls back to where the requester's words end.
   return 0;
 }
 

@@ -434,7 +434,10 @@ RequestSplit split_items(std::string_view text, std::size_t min_marked) {
              (!is_terminal(line_text(i)) || starts_lowercase(line_text(i + 1)))) {
         ++i;
       }
-      const std::size_t b = lines[first].begin + parse_marker(line_text(first)).indent;
+      // A lone marker ("1. What is ...") is not part of the question's words.
+      const Marker lone = parse_marker(line_text(first));
+      const std::size_t b =
+          lines[first].begin + (lone.kind == MarkerKind::none ? lone.indent : lone.content);
       ++i;
       const std::string_view raw = text.substr(b, lines[i - 1].end - b);
       const std::string joined = collapse_whitespace(raw);
