@@ -18,8 +18,9 @@ using dates_detail::is_weekday_name;
 
 enum class Role { none, received, clarified, responded, internal_review, ignored };
 
-// How sure we are of a role: a field label beats a cue in running text, which beats layout.
-enum Strength { kLayout = 1, kSentence = 2, kLabel = 3 };
+// How sure we are of a role: a field label beats a cue in running text, which beats layout. An
+// explicit "received" in the sentence beats "your request dated" (the date it was written).
+enum Strength { kLayout = 10, kSentence = 20, kSentenceExplicit = 25, kLabel = 30 };
 
 struct Candidate {
   DateMatch match;
@@ -209,9 +210,10 @@ std::vector<std::string> words_of(std::string_view s) {
 // True when the words just before a date make it a bound of a period or a cut-off ("between",
 // "from", "since", "up until the end of", "as at", "to", "–") rather than an event.
 bool opens_a_period(const std::vector<std::string>& before) {
-  static constexpr std::array<std::string_view, 17> kPeriod = {
-      "between", "from", "since", "until",  "till",   "to",       "and",    "before", "after",
-      "by",      "end",  "at",    "during", "within", "starting", "ending", "-"};
+  static constexpr std::array<std::string_view, 21> kPeriod = {
+      "between",  "from",   "since",  "until", "till",  "to",     "and",
+      "before",   "after",  "by",     "end",   "at",    "during", "within",
+      "starting", "ending", "period", "as",    "ended", "or",     "-"};
   static constexpr std::array<std::string_view, 3> kSkip = {"the", "of", "#"};
   std::size_t looked = 0;
   for (auto it = before.rbegin(); it != before.rend() && looked < 2; ++it) {
@@ -226,9 +228,15 @@ bool opens_a_period(const std::vector<std::string>& before) {
   return false;
 }
 
+struct SentenceRole {
+  Role role = Role::none;
+  bool explicit_cue = false;  // the sentence says "received", "responded", "replied"
+};
+
 // The role a cue in the date's own sentence gives it.
-Role classify_sentence(std::string_view before_raw, std::string_view after_raw) {
+SentenceRole classify_sentence(std::string_view before_raw, std::string_view after_raw) {
   const auto before = ascii_lower(before_raw);
+  const auto after = ascii_lower(after_raw.substr(0, std::min<std::size_t>(after_raw.size(), 60)));
   const auto whole = before + " " + ascii_lower(after_raw);
   const auto words = words_of(before);
   const auto ends_with = [&](std::string_view tail) {
@@ -236,42 +244,48 @@ Role classify_sentence(std::string_view before_raw, std::string_view after_raw) 
     return t.size() >= tail.size() && t.compare(t.size() - tail.size(), tail.size(), tail) == 0;
   };
   if (ends_with("correct as of") || ends_with("correct as at")) {
-    return Role::responded;
+    return {Role::responded, true};
   }
   if (opens_a_period(words)) {
-    return Role::ignored;
+    return {Role::ignored};
   }
   if (whole.find("clarif") != std::string::npos) {
     if (contains_any(whole, {"sought clarification", "seek clarification", "asked for clarif",
                              "request clarification", "requested clarification",
                              "asking for clarification", "asked you to clarify"})) {
-      return Role::ignored;
+      return {Role::ignored};
     }
-    return Role::clarified;
+    return {Role::clarified};
   }
   if (before.find("internal review") != std::string::npos) {
-    return Role::internal_review;
+    return {Role::internal_review};
   }
   const bool about_request = contains_any(
       before, {"request", "enquiry", "email", "e-mail", "letter", "correspondence", "application"});
   if (about_request && contains_any(before, {"received"})) {
-    return Role::received;
+    return {Role::received, true};
+  }
+  // The cue may follow the date: "On 5 May 2021 you requested the following information".
+  if (contains_any(after, {"you requested", "you asked", "you made a request", "you submitted",
+                           "you wrote", "you emailed", "you contacted", "we received your",
+                           "your request was received"})) {
+    return {Role::received, contains_any(after, {"received"})};
   }
   if (contains_any(before, {"request dated", "request of", "requested on", "you requested",
                             "request made on", "submitted on", "enquiry dated", "enquiry of",
                             "email dated", "email of", "e-mail dated", "e-mail of", "letter dated",
                             "letter of", "correspondence dated", "correspondence of",
                             "request for information on", "request on"})) {
-    return Role::received;
+    return {Role::received};
   }
   if (!words.empty() && words.back() == "dated" && before.find("your") != std::string::npos) {
-    return Role::received;
+    return {Role::received};
   }
   if (contains_any(before, {"responded on", "replied on", "response was sent on", "we responded",
                             "we replied", "response issued on"})) {
-    return Role::responded;
+    return {Role::responded, true};
   }
-  return Role::none;
+  return {};
 }
 
 // Start of the sentence holding `pos`: after the last sentence end or blank line, at most 240
@@ -310,19 +324,25 @@ bool is_label_line(std::string_view line) {
   return !line.empty() && line.size() <= 60 && line.back() != '.' && !contains_date(line);
 }
 
-Candidate read_candidate(std::string_view text, const DateMatch& m) {
+// `previous_end` is where the previous date ended: two labelled dates can share a line ("Date
+// received 12/05/2021 Date responded 01/06/2021"), and each takes only the label after the other.
+Candidate read_candidate(std::string_view text, const DateMatch& m, std::size_t previous_end) {
   Candidate c;
   c.match = m;
   c.line_begin = line_begin_at(text, m.span.begin);
   c.line_end = line_end_at(text, m.span.end);
+  const auto label_begin = std::max(c.line_begin, previous_end);
   const auto prefix =
-      strip_weekday_suffix(strip_bullet(text.substr(c.line_begin, m.span.begin - c.line_begin)));
+      strip_weekday_suffix(strip_bullet(text.substr(label_begin, m.span.begin - label_begin)));
   const auto suffix = trim(text.substr(m.span.end, c.line_end - m.span.end));
   c.alone = prefix.empty() && (suffix.empty() || is_time_of_day(suffix));
 
   if (!prefix.empty() && prefix.size() <= 40 && prefix.find(". ") == std::string_view::npos) {
     c.role = classify_label(prefix);
     c.strength = kLabel;
+    // "Date: 19 October 2020" at the head of a letter is the letter's own date.
+    const auto key = ascii_lower(prefix);
+    c.letter = key == "date:" || key == "date" || key == "dated:" || key == "date of letter:";
   } else if (c.alone) {
     const auto above = previous_line(text, c.line_begin);
     if (is_label_line(above)) {
@@ -333,9 +353,10 @@ Candidate read_candidate(std::string_view text, const DateMatch& m) {
   if (c.role == Role::none && !c.alone) {
     const auto from = sentence_start(text, m.span.begin);
     const auto to = sentence_end(text, m.span.end);
-    c.role = classify_sentence(text.substr(from, m.span.begin - from),
-                               text.substr(m.span.end, to - m.span.end));
-    c.strength = kSentence;
+    const auto sentence = classify_sentence(text.substr(from, m.span.begin - from),
+                                            text.substr(m.span.end, to - m.span.end));
+    c.role = sentence.role;
+    c.strength = sentence.explicit_cue ? kSentenceExplicit : kSentence;
   }
   if (c.alone) {
     for (const auto line : next_lines(text, c.line_end, 3)) {
@@ -416,8 +437,10 @@ DateFact best(const std::vector<Candidate>& cands, Role role) {
 
 DatesResult extract_dates(std::string_view text) {
   std::vector<Candidate> cands;
+  std::size_t previous_end = 0;
   for (const auto& m : find_dates(text)) {
-    cands.push_back(read_candidate(text, m));
+    cands.push_back(read_candidate(text, m, previous_end));
+    previous_end = m.span.end;
   }
   assign_layout_roles(text, cands);
   DatesResult r;

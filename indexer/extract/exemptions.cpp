@@ -52,23 +52,44 @@ int leading_number(const std::string& n) {
 
 enum class Kind { exemption, procedural, neither };
 
+// Sections about the right of access, time limits, notices, advice, reviews and appeals: the
+// ones responses cite around a decision. Other section numbers count as procedural only when the
+// Act is named after them, since "section 3" alone is as likely to be a part of a web page.
+bool common_procedural(const std::string& act, int n) {
+  static const std::set<int> kFoia = {1, 2, 8, 9, 10, 11, 13, 16, 17, 19, 20, 45, 46, 50, 77, 84};
+  static const std::set<int> kFoisa = {1, 2, 8, 9, 10, 11, 13, 15, 16, 17, 19, 20, 21, 47, 60};
+  static const std::set<int> kRegs = {5, 6, 7, 8, 9, 11, 14};  // EIR; Scottish EIRs similar
+  if (act == "FOIA") {
+    return kFoia.contains(n);
+  }
+  if (act == "FOISA") {
+    return kFoisa.contains(n);
+  }
+  return kRegs.contains(n);
+}
+
 // Which provisions of each Act are grounds for withholding (Part II of FOIA plus ss.12 and 14;
 // Part 2 of FOISA plus ss.12, 14 and 18; EIR regs 12-13; Scottish EIR regs 10-11).
 Kind kind_of(const Citation& c, const std::string& act) {
   const int n = leading_number(c.number);
   const bool suffixed = c.number.size() > std::to_string(n).size();  // "22A"
   const std::string first = c.groups.empty() ? "" : c.groups.front();
+  const bool act_named = c.act != CitedAct::unnamed;
+  const auto procedural_or_neither = [&](int highest) {
+    const bool plausible = n <= highest && !suffixed;
+    return plausible && (act_named || common_procedural(act, n)) ? Kind::procedural : Kind::neither;
+  };
   if (act == "FOIA") {
     if (n == 12 || n == 14 || (n >= 21 && n <= 44)) {
       return Kind::exemption;
     }
-    return n <= 88 && !suffixed ? Kind::procedural : Kind::neither;
+    return procedural_or_neither(88);
   }
   if (act == "FOISA") {
     if (n == 12 || n == 14 || n == 18 || (n >= 25 && n <= 41)) {
       return Kind::exemption;
     }
-    return n <= 76 && !suffixed ? Kind::procedural : Kind::neither;
+    return procedural_or_neither(76);
   }
   const int reg_exception = act == "EIR" ? 12 : 10;
   const int reg_personal = act == "EIR" ? 13 : 11;
@@ -76,7 +97,7 @@ Kind kind_of(const Citation& c, const std::string& act) {
   if ((n == reg_exception && first != "1" && first != "2") || n == reg_personal) {
     return Kind::exemption;
   }
-  return n <= 21 ? Kind::procedural : Kind::neither;
+  return procedural_or_neither(21);
 }
 
 bool inside(const std::vector<Span>& spans, const Span& s) {

@@ -134,6 +134,16 @@ const Row kRows[] = {
      {"s12"},
      {}},
     {"issue", "we estimate it would take 30 hours, so section 12 and 18 hours apply", {"s12"}, {}},
+    {"letter wording",
+     "withheld under sections 30(1)(a), 31(1)(a) and 40(2) of the Act",
+     {"s30(1)(a)", "s31(1)(a)", "s40(2)"},
+     {}},
+    // A bare low section number is not procedural unless the Act is named.
+    {"page wording",
+     "See section 3 below for the figures. Under section 1(1)(a) of the FOIA we "
+     "confirm the information is held.",
+     {},
+     {"s1(1)(a)"}},
 };
 
 TEST(ExtractExemptions, SnippetTable) {
