@@ -1,11 +1,22 @@
 // The one place that names how foilog stores things: Xapian term prefixes and value slots, and
-// SQLite tables. The indexer writes with these names, the web front end reads with them.
-// docs/SCHEMA.md mirrors this file; change both together.
+// SQLite tables and columns. The indexer writes with these names, the web front end reads with
+// them. docs/SCHEMA.md mirrors this file; change both together.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace foilog::schema {
+
+// ---- Files inside a store directory (--db DIR) -----------------------------------------------
+namespace file {
+inline constexpr std::string_view kSqlite = "foilog.sqlite";
+inline constexpr std::string_view kXapian = "xapian";         // the live Xapian database
+inline constexpr std::string_view kXapianNew = "xapian.new";  // reindex() builds here, then swaps
+inline constexpr std::string_view kXapianOld = "xapian.old";  // swap fallback without renameat2
+inline constexpr std::string_view kWriteLock = "write.lock";  // flock()ed by the one writer
+}  // namespace file
 
 // ---- Xapian boolean term prefixes (Omega conventions: Q unique id; X... our own) -------------
 namespace prefix {
@@ -17,14 +28,22 @@ inline constexpr std::string_view kExemption = "XEXEMPT";     // XEXEMPTs31(1)(a
 inline constexpr std::string_view kTopic = "XTOPIC";          // XTOPIC<topic id>
 inline constexpr std::string_view kOutcome = "XOUTCOME";      // XOUTCOMErefused
 inline constexpr std::string_view kRegime = "XREGIME";        // XREGIMEFOIA
-inline constexpr std::string_view kYear = "XYEAR";            // XYEAR2020 (of date_responded)
-inline constexpr std::string_view kReference = "XREF";        // XREF<normalised reference>
-inline constexpr std::string_view kKind = "XKIND";            // XKINDresponse
-inline constexpr std::string_view kParent = "XPARENT";        // questions: XPARENT<doc id>
+inline constexpr std::string_view kYear = "XYEAR";  // XYEAR2020: date_responded, else date_received
+inline constexpr std::string_view kReference = "XREF";  // XREF<normalise_reference()>
+inline constexpr std::string_view kKind = "XKIND";      // XKINDresponse
+inline constexpr std::string_view kParent = "XPARENT";  // questions: XPARENT<doc id>
 // Free-text prefixes for fielded search (QueryParser add_prefix).
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kAuthorityText = "XA";
+// TermGenerator's prefix for stemmed terms (STEM_SOME); synonym values use it.
+inline constexpr std::string_view kStemmed = "Z";
 }  // namespace prefix
+
+// XTYPE values.
+namespace doc_type {
+inline constexpr std::string_view kDocument = "doc";
+inline constexpr std::string_view kQuestion = "question";
+}  // namespace doc_type
 
 // ---- Xapian value slots ----------------------------------------------------------------------
 namespace slot {
@@ -38,7 +57,16 @@ inline constexpr unsigned kDocId = 6;     // the SQLite document id as decimal t
 inline constexpr unsigned kSortDate = 7;  // responded, else received, else ingest date
 }  // namespace slot
 
+// Xapian user metadata keys.
+namespace xapian_meta {
+// SHA-256 of the synonyms file last loaded, so a changed file is reloaded.
+inline constexpr std::string_view kSynonymsSha256 = "foilog.synonyms_sha256";
+}  // namespace xapian_meta
+
 // ---- SQLite ----------------------------------------------------------------------------------
+// Bumped by every numbered migration in store/migrations.cpp.
+inline constexpr int kSchemaVersion = 1;
+
 namespace table {
 inline constexpr std::string_view kMeta = "meta";
 inline constexpr std::string_view kDocuments = "documents";
@@ -48,7 +76,54 @@ inline constexpr std::string_view kExemptions = "exemptions";
 inline constexpr std::string_view kDocumentExemptions = "document_exemptions";
 inline constexpr std::string_view kQuestions = "questions";
 inline constexpr std::string_view kDocumentTopics = "document_topics";
+inline constexpr std::string_view kDocumentRegimes = "document_regimes";
 inline constexpr std::string_view kIngestErrors = "ingest_errors";
 }  // namespace table
+
+// Columns of `documents` that readers (web, analytics) rely on; docs/SCHEMA.md lists all.
+namespace column {
+inline constexpr std::string_view kId = "id";
+inline constexpr std::string_view kPath = "path";
+inline constexpr std::string_view kSha256 = "sha256";
+inline constexpr std::string_view kSize = "size";
+inline constexpr std::string_view kFormat = "format";
+inline constexpr std::string_view kIngestedAt = "ingested_at";
+inline constexpr std::string_view kRecord = "record";  // record_to_json(rec, true), as text
+inline constexpr std::string_view kAuthorityId = "authority_id";
+inline constexpr std::string_view kAuthorityType = "authority_type";
+inline constexpr std::string_view kReference = "reference";
+inline constexpr std::string_view kDateReceived = "date_received";
+inline constexpr std::string_view kDateResponded = "date_responded";
+inline constexpr std::string_view kWorkingDays = "working_days";
+inline constexpr std::string_view kWithinLimit = "within_limit";
+inline constexpr std::string_view kOutcome = "outcome";
+inline constexpr std::string_view kKind = "kind";
+inline constexpr std::string_view kOcr = "ocr";
+inline constexpr std::string_view kXapianPending = "xapian_pending";
+}  // namespace column
+
+// meta keys.
+namespace meta_key {
+inline constexpr std::string_view kSchemaVersion = "schema_version";
+// sha256 of the authority and exemption rows last synced, so unchanged taxonomies are not
+// rewritten.
+inline constexpr std::string_view kTaxonomyFingerprint = "taxonomy_fingerprint";
+}  // namespace meta_key
+
+// ---- Shared normal forms ---------------------------------------------------------------------
+
+// The form references are indexed and looked up in (XREF terms): lower-case ASCII, every run of
+// whitespace one space, trimmed; other characters kept ("FOI/18/03296" -> "foi/18/03296",
+// "FOI  003477-20" -> "foi 003477-20"). Kept close to the printed form so that two distinct
+// references never collide. Empty for an empty or all-space reference.
+[[nodiscard]] std::string normalise_reference(std::string_view reference);
+
+// The section a provision rolls up to: "s31(1)(a)" -> "s31", "reg12(5)(b)" -> "reg12"; a
+// provision without a subsection is its own parent.
+[[nodiscard]] std::string provision_parent(std::string_view provision);
+
+// Unique id terms: "Q42" and "Q42#3".
+[[nodiscard]] std::string document_id_term(std::int64_t id);
+[[nodiscard]] std::string question_id_term(std::int64_t id, std::string_view question_key);
 
 }  // namespace foilog::schema

@@ -1,0 +1,415 @@
+#include "store/store.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include "extract/record_json.h"
+#include "schema/schema.h"
+#include "store/document_rows.h"
+#include "store/migrations.h"
+#include "store/sha256.h"
+#include "store/sqlite_db.h"
+#include "store/write_lock.h"
+#include "store/xapian_indexer.h"
+#include "store/xapian_swap.h"
+#include "util/error.h"
+
+namespace foilog {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    throw DataError(p.string() + ": cannot read the synonyms file");
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// "Q42" -> 42, "Q42#3" -> 42; nullopt for anything else.
+std::optional<std::int64_t> id_of_term(const std::string& term) {
+  const std::size_t start = schema::prefix::kId.size();
+  std::size_t end = start;
+  while (end < term.size() && term[end] >= '0' && term[end] <= '9') {
+    ++end;
+  }
+  if (end == start || (end != term.size() && term[end] != '#') || end - start > 18) {
+    return std::nullopt;
+  }
+  return std::stoll(term.substr(start, end - start));
+}
+
+}  // namespace
+
+Store::Store(Key, fs::path dir, Mode mode) : dir_(std::move(dir)), mode_(mode) {}
+
+Store::~Store() {
+  if (mode_ != Mode::kReadWrite || !db_) {
+    return;
+  }
+  try {
+    if (db_->in_transaction() || !removed_ids_.empty()) {
+      commit();
+    }
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw; the rows stay
+                   // pending and the next read-write open reconciles them.
+  }
+}
+
+std::unique_ptr<Store> Store::open(const fs::path& dir, Mode mode, const StoreOptions& options) {
+  auto store = std::make_unique<Store>(Key{}, dir, mode);
+  if (mode == Mode::kReadWrite) {
+    store->open_read_write(options);
+  } else {
+    store->open_read_only();
+  }
+  return store;
+}
+
+fs::path Store::xapian_path() const {
+  return dir_ / schema::file::kXapian;
+}
+fs::path Store::sqlite_path() const {
+  return dir_ / schema::file::kSqlite;
+}
+std::int64_t Store::sqlite_changes() const {
+  return db_->total_changes();
+}
+
+void Store::open_read_only() {
+  if (!fs::exists(sqlite_path())) {
+    throw DataError(dir_.string() + ": no foilog store here (" + sqlite_path().string() +
+                    " is missing); run `foilog index --db " + dir_.string() + " PATH` first");
+  }
+  db_ = std::make_unique<SqliteDb>(sqlite_path(), true);
+  const int version = schema_version(*db_);
+  if (version != schema::kSchemaVersion) {
+    throw DataError(sqlite_path().string() + ": schema version " + std::to_string(version) +
+                    ", this foilog needs " + std::to_string(schema::kSchemaVersion) +
+                    "; open it read-write once (e.g. `foilog index`) to migrate");
+  }
+}
+
+void Store::open_read_write(const StoreOptions& options) {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  if (ec) {
+    throw DataError(dir_.string() + ": cannot create the store directory: " + ec.message());
+  }
+  lock_ = std::make_unique<WriteLock>(dir_);
+  db_ = std::make_unique<SqliteDb>(sqlite_path(), false);
+  migrate(*db_);
+  recover_swap(dir_ / schema::file::kXapianNew, xapian_path(), dir_ / schema::file::kXapianOld);
+  open_xapian();
+  sync_synonyms(options);
+  reconcile();
+}
+
+void Store::open_xapian() {
+  try {
+    xapian_ = std::make_unique<Xapian::WritableDatabase>(
+        xapian_path().string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::Error& e) {
+    throw DataError(xapian_path().string() + ": cannot open the Xapian index: " +
+                    e.get_description() + " (run `foilog reindex` to rebuild it from SQLite)");
+  }
+}
+
+void Store::sync_synonyms(const StoreOptions& options) {
+  fs::path file;
+  if (options.synonyms_file) {
+    file = *options.synonyms_file;
+  } else {
+    const fs::path fallback = fs::path(FOILOG_SOURCE_DIR) / "data" / "synonyms.tsv";
+    if (fs::exists(fallback)) {
+      file = fallback;
+    }
+  }
+  std::string bytes;
+  if (!file.empty()) {
+    bytes = read_bytes(file);
+    synonyms_ = parse_synonyms(bytes, file.string());
+  }
+  synonyms_sha256_ = sha256_hex(bytes);
+  indexer_ = std::make_unique<XapianIndexer>(synonyms_);
+  const std::string key(schema::xapian_meta::kSynonymsSha256);
+  if (xapian_->get_metadata(key) != synonyms_sha256_) {
+    write_synonyms(*xapian_, synonyms_);
+    xapian_->set_metadata(key, synonyms_sha256_);
+    xapian_->commit();
+  }
+}
+
+void Store::require_writable(const char* operation) const {
+  if (mode_ != Mode::kReadWrite) {
+    throw UsageError(operation, "the store at " + dir_.string() +
+                                    " was opened read-only; open it read-write to change it");
+  }
+}
+
+void Store::begin_batch() {
+  if (!db_->in_transaction()) {
+    // IMMEDIATE: take the write lock now rather than failing half-way through a batch.
+    db_->exec("BEGIN IMMEDIATE");
+  }
+}
+
+void Store::sync_taxonomy(const std::vector<AuthorityRow>& authorities,
+                          const std::vector<ExemptionRow>& exemptions) {
+  require_writable("sync_taxonomy");
+  // Every `foilog index` run syncs the taxonomies; rewriting identical rows would change the
+  // SQLite file and break "re-ingesting the same input changes nothing". A fingerprint of the
+  // rows, kept in meta, lets an unchanged taxonomy skip the write entirely.
+  std::string rows;
+  for (const auto& a : authorities) {
+    rows += a.id + '\x1f' + a.name + '\x1f' + a.type + '\x1f' + a.country;
+    for (const auto& name : a.aliases) {
+      rows += '\x1f' + name;
+    }
+    rows += '\x1e';
+  }
+  for (const auto& e : exemptions) {
+    rows += e.act + '\x1f' + e.provision + '\x1f' + e.title + '\x1f' + e.parent + '\x1f' +
+            (e.absolute ? "1" : "0") + (e.ncnd ? "1" : "0") + '\x1e';
+  }
+  const std::string fingerprint = sha256_hex(rows);
+  {
+    auto stored = db_->prepare("SELECT value FROM meta WHERE key = ?1");
+    stored.bind(1, std::string(schema::meta_key::kTaxonomyFingerprint));
+    if (stored.step() && stored.text(0) == fingerprint) {
+      return;
+    }
+  }
+  begin_batch();
+  {
+    auto remember = db_->prepare(
+        "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    remember.bind(1, std::string(schema::meta_key::kTaxonomyFingerprint))
+        .bind(2, fingerprint)
+        .run();
+  }
+  db_->exec("DELETE FROM authorities");  // cascades to authority_aliases
+  db_->exec("DELETE FROM exemptions");
+  auto authority = db_->prepare(
+      "INSERT OR REPLACE INTO authorities(id, name, type, country) VALUES (?1, ?2, ?3, ?4)");
+  auto alias =
+      db_->prepare("INSERT OR IGNORE INTO authority_aliases(authority_id, alias) VALUES (?1, ?2)");
+  for (const auto& a : authorities) {
+    authority.bind(1, a.id).bind(2, a.name).bind(3, a.type).bind(4, a.country).run();
+    authority.reset();
+    for (const auto& name : a.aliases) {
+      alias.bind(1, a.id).bind(2, name).run();
+      alias.reset();
+    }
+  }
+  auto exemption = db_->prepare(
+      "INSERT OR REPLACE INTO exemptions(act, provision, title, parent, absolute, ncnd) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  for (const auto& e : exemptions) {
+    const std::string parent = e.parent.empty() ? schema::provision_parent(e.provision) : e.parent;
+    exemption.bind(1, e.act)
+        .bind(2, e.provision)
+        .bind(3, e.title)
+        .bind(4, parent)
+        .bind(5, e.absolute)
+        .bind(6, e.ncnd)
+        .run();
+    exemption.reset();
+  }
+}
+
+std::optional<std::int64_t> Store::find_document(const std::string& path) const {
+  auto stmt = db_->prepare("SELECT id FROM documents WHERE path = ?1");
+  stmt.bind(1, path);
+  if (!stmt.step()) {
+    return std::nullopt;
+  }
+  return stmt.int64(0);
+}
+
+PutResult Store::put(const Record& rec, const SourceInfo& src) {
+  require_writable("put");
+  DocumentSource source{src.path.empty() ? rec.file : src.path,
+                        src.sha256.empty() ? sha256_hex(rec.text) : src.sha256, src.size,
+                        src.format.empty() ? rec.format : src.format, utc_timestamp_now()};
+  if (source.path.empty()) {
+    throw UsageError("SourceInfo.path", "a document needs a path (or Record::file) to be stored");
+  }
+  std::optional<std::int64_t> existing;
+  {
+    auto find = db_->prepare("SELECT id, sha256 FROM documents WHERE path = ?1");
+    find.bind(1, source.path);
+    if (find.step()) {
+      if (find.text(1) == source.sha256) {
+        return PutResult::kUnchanged;  // nothing written: not even a transaction is opened
+      }
+      existing = find.int64(0);
+    }
+  }
+  begin_batch();
+  write_document_rows(*db_, existing, rec, source);
+  db_->prepare("DELETE FROM ingest_errors WHERE path = ?1").bind(1, source.path).run();
+  return existing ? PutResult::kReplaced : PutResult::kAdded;
+}
+
+bool Store::remove(const std::string& path) {
+  require_writable("remove");
+  const auto id = find_document(path);
+  if (!id) {
+    return false;
+  }
+  begin_batch();
+  db_->prepare("DELETE FROM documents WHERE id = ?1").bind(1, *id).run();
+  removed_ids_.push_back(*id);
+  return true;
+}
+
+void Store::record_error(const std::string& path, const std::string& reason) {
+  require_writable("record_error");
+  begin_batch();
+  db_->prepare(
+         "INSERT INTO ingest_errors(path, reason, at) VALUES (?1, ?2, ?3) "
+         "ON CONFLICT(path) DO UPDATE SET reason = excluded.reason, at = excluded.at")
+      .bind(1, path)
+      .bind(2, reason)
+      .bind(3, utc_timestamp_now())
+      .run();
+}
+
+void Store::clear_error(const std::string& path) {
+  require_writable("clear_error");
+  begin_batch();
+  db_->prepare("DELETE FROM ingest_errors WHERE path = ?1").bind(1, path).run();
+}
+
+void Store::commit() {
+  require_writable("commit");
+  if (db_->in_transaction()) {
+    db_->exec("COMMIT");
+  }
+  if (fault_ == TestFault::kSkipXapianCommit) {
+    removed_ids_.clear();  // as if the process died here: only SQLite knows
+    return;
+  }
+  flush_to_xapian();
+}
+
+std::size_t Store::flush_to_xapian() {
+  bool touched = !removed_ids_.empty();
+  for (const std::int64_t id : removed_ids_) {
+    XapianIndexer::remove(*xapian_, id);
+  }
+  std::size_t indexed = 0;
+  auto pending = db_->prepare(
+      "SELECT id, record, ingested_at FROM documents WHERE xapian_pending = 1 ORDER BY id");
+  while (pending.step()) {
+    const std::int64_t id = pending.int64(0);
+    Record rec;
+    try {
+      rec = record_from_json(nlohmann::json::parse(pending.text(1)));
+    } catch (const nlohmann::json::exception& e) {
+      throw DataError(sqlite_path().string() + ": document " + std::to_string(id) +
+                      " has unreadable record JSON (" + e.what() + "); re-index its file");
+    }
+    indexer_->replace(*xapian_, rec, id, pending.text(2));
+    ++indexed;
+    touched = true;
+  }
+  if (touched) {
+    xapian_->commit();
+  }
+  removed_ids_.clear();
+  if (indexed > 0) {
+    // Only after Xapian has committed: a kill before this line just re-indexes these rows.
+    db_->exec("UPDATE documents SET xapian_pending = 0 WHERE xapian_pending = 1");
+  }
+  return indexed;
+}
+
+std::vector<std::int64_t> Store::document_ids() const {
+  std::vector<std::int64_t> ids;
+  auto stmt = db_->prepare("SELECT id FROM documents ORDER BY id");
+  while (stmt.step()) {
+    ids.push_back(stmt.int64(0));
+  }
+  return ids;
+}
+
+ReconcileReport Store::reconcile() {
+  require_writable("reconcile");
+  if (db_->in_transaction()) {
+    db_->exec("COMMIT");
+  }
+  ReconcileReport report;
+  const std::vector<std::int64_t> ids = document_ids();
+  const std::set<std::int64_t> id_set(ids.begin(), ids.end());
+
+  // SQLite documents Xapian lacks (e.g. pending marks lost with a restored backup).
+  std::vector<std::int64_t> missing;
+  for (const std::int64_t id : ids) {
+    if (!xapian_->term_exists(schema::document_id_term(id))) {
+      missing.push_back(id);
+    }
+  }
+  if (!missing.empty()) {
+    db_->exec("BEGIN IMMEDIATE");
+    auto mark = db_->prepare("UPDATE documents SET xapian_pending = 1 WHERE id = ?1");
+    for (const std::int64_t id : missing) {
+      mark.bind(1, id).run();
+      mark.reset();
+    }
+    db_->exec("COMMIT");
+  }
+
+  // Xapian documents whose id SQLite no longer has (a put rolled back after an auto-flush, a
+  // remove whose Xapian half never committed).
+  std::set<std::int64_t> stale;
+  const std::string id_prefix(schema::prefix::kId);
+  for (auto it = xapian_->allterms_begin(id_prefix); it != xapian_->allterms_end(id_prefix); ++it) {
+    const auto id = id_of_term(*it);
+    if (id && id_set.count(*id) == 0) {
+      stale.insert(*id);
+    }
+  }
+  for (const std::int64_t id : stale) {
+    removed_ids_.push_back(id);
+  }
+  report.removed = stale.size();
+  report.indexed = flush_to_xapian();
+  return report;
+}
+
+void Store::reindex() {
+  require_writable("reindex");
+  commit();
+  const fs::path fresh_path = dir_ / schema::file::kXapianNew;
+  fs::remove_all(fresh_path);
+  {
+    Xapian::WritableDatabase fresh(fresh_path.string(),
+                                   Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    write_synonyms(fresh, synonyms_);
+    fresh.set_metadata(std::string(schema::xapian_meta::kSynonymsSha256), synonyms_sha256_);
+    auto all = db_->prepare("SELECT id, record, ingested_at FROM documents ORDER BY id");
+    while (all.step()) {
+      const Record rec = record_from_json(nlohmann::json::parse(all.text(1)));
+      for (auto& indexed : indexer_->build(rec, all.int64(0), all.text(2), &fresh)) {
+        fresh.replace_document(indexed.id_term, indexed.document);
+      }
+    }
+    fresh.commit();
+    fresh.close();
+  }
+  xapian_->close();
+  xapian_.reset();
+  swap_in_directory(fresh_path, xapian_path(), dir_ / schema::file::kXapianOld);
+  open_xapian();
+  db_->exec("UPDATE documents SET xapian_pending = 0 WHERE xapian_pending = 1");
+}
+
+}  // namespace foilog
