@@ -1,16 +1,66 @@
 #include "cli/commands.h"
 
+#include <cstring>
 #include <iostream>
+#include <string>
+
+#include "cli/subcommands.h"
+#include "util/error.h"
 
 namespace foilog::cli {
+namespace {
+
+constexpr const char* kUsage =
+    R"(foilog: a disclosure log and search engine for FOI responses
+
+usage: foilog SUBCOMMAND [OPTIONS] [ARGS]
+
+  index [--db DIR] [--authority NAME] PATH...   ingest documents (recursively) into the stores
+  extract FILE...                               print the extracted record of each file as JSON
+  eval [--min FIELD=VALUE ...] DIR...           score extraction against the label files in DIR
+  reindex [--db DIR]                            rebuild the Xapian index from SQLite
+  stats [--db DIR]                              counts per facet
+  check [--db DIR]                              verify both stores hold the same documents
+  serve [--db DIR] [--port 8080] [--bind 127.0.0.1]   run the web site
+
+Every subcommand takes --help. The default database directory is ./foilog-data.
+)";
+
+}  // namespace
 
 int run(int argc, char** argv) {
-  (void)argv;
-  if (argc < 2) {
-    std::cerr << "usage: foilog SUBCOMMAND [--help]\n";
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+      std::strcmp(argv[1], "help") == 0) {
+    std::cout << kUsage;
+    return argc < 2 ? 2 : 0;
+  }
+  const std::string sub = argv[1];
+  int (*fn)(int, char**) = nullptr;
+  if (sub == "index") {
+    fn = cmd_index;
+  } else if (sub == "extract") {
+    fn = cmd_extract;
+  } else if (sub == "eval") {
+    fn = cmd_eval;
+  } else if (sub == "reindex") {
+    fn = cmd_reindex;
+  } else if (sub == "stats") {
+    fn = cmd_stats;
+  } else if (sub == "check") {
+    fn = cmd_check;
+  } else {
+    std::cerr << "foilog: unknown subcommand '" << sub << "' (see foilog --help)\n";
     return 2;
   }
-  return 2;
+  try {
+    return fn(argc - 1, argv + 1);
+  } catch (const UsageError& e) {
+    std::cerr << "foilog " << sub << ": " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "foilog " << sub << ": " << e.what() << "\n";
+    return 1;
+  }
 }
 
 }  // namespace foilog::cli
