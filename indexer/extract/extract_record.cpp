@@ -81,12 +81,6 @@ Record extract_record(const DocumentText& doc, const Taxonomies& taxonomies,
   }
   compute_timeliness(r, taxonomies.bank_holidays);
 
-  r.regimes = extract_regimes(text);
-  auto ex = extract_exemptions(text, r.regimes, taxonomies.exemptions);
-  r.exemptions = std::move(ex.exemptions);
-  r.procedural = std::move(ex.procedural);
-  fill_exemption_taxonomy(r.exemptions, taxonomies.exemptions);
-
   AuthorityHints ah;
   ah.default_authority = hints.default_authority;
   ah.source_url = hints.source_url;
@@ -104,6 +98,13 @@ Record extract_record(const DocumentText& doc, const Taxonomies& taxonomies,
   r.authority_type = std::move(auth.type);
   r.authority_country = std::move(auth.country);
   r.authority_span = auth.span;
+
+  // The authority's country decides which FOI law a letter that names no Act falls under.
+  r.regimes = with_implied_regime(extract_regimes(text), text, r.authority_country);
+  auto ex = extract_exemptions(text, r.regimes, taxonomies.exemptions);
+  r.exemptions = std::move(ex.exemptions);
+  r.procedural = std::move(ex.procedural);
+  fill_exemption_taxonomy(r.exemptions, taxonomies.exemptions);
 
   r.questions = extract_questions(text);
   // Also gives each question its outcome and the provisions its answer cites.

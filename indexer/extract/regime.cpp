@@ -133,4 +133,25 @@ std::vector<std::string> extract_regimes(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> with_implied_regime(std::vector<std::string> found, std::string_view text,
+                                             std::string_view authority_country) {
+  for (const auto& r : found) {
+    if (r == "FOIA" || r == "EIR" || r == "FOISA" || r == "EIRS") {
+      return found;
+    }
+  }
+  bool says_foi = false;
+  for (const std::string_view phrase :
+       {"freedom of information request", "freedom of information response",
+        "freedom of information enquiry", "foi request", "foi response", "foi enquiry"}) {
+    says_foi = says_foi || icontains(text, phrase);
+  }
+  if (!says_foi) {
+    return found;
+  }
+  // Access regimes come first in extract_regimes' order, DPA last.
+  found.insert(found.begin(), authority_country == "scotland" ? "FOISA" : "FOIA");
+  return found;
+}
+
 }  // namespace foilog

@@ -16,4 +16,12 @@ namespace foilog {
 // Disclosure Log" (a page name), "Data Protection responsibilities".
 [[nodiscard]] std::vector<std::string> extract_regimes(std::string_view text);
 
+// The regime the law implies when the letter names no Act: a reply that calls itself a "Freedom
+// of Information request/response" (or "FOI request") is made under the FOI law of the
+// authority's country: FOISA in Scotland, FOIA elsewhere in the UK. Returns `found` unchanged
+// when it already holds an access regime (FOIA, EIR, FOISA, EIRS) or the text never says FOI.
+[[nodiscard]] std::vector<std::string> with_implied_regime(std::vector<std::string> found,
+                                                           std::string_view text,
+                                                           std::string_view authority_country);
+
 }  // namespace foilog
