@@ -17,7 +17,8 @@ using reference_detail::is_request_prefix;
 using reference_detail::read_reference;
 
 // How much a position is trusted: a labelled value over a heading over running text.
-enum Trust { kRunningText = 1, kHeading = 2, kLabelled = 3 };
+// A number that belongs to an earlier request is kept in `all` but never made the primary.
+enum Trust { kEarlierRequest = 0, kRunningText = 1, kHeading = 2, kLabelled = 3 };
 
 struct Candidate {
   std::string value;
@@ -67,7 +68,8 @@ std::vector<Line> nonblank_lines(std::string_view text) {
 }
 
 // Labels in front of a reference, longest first so "foi reference" wins over "reference".
-constexpr std::array<std::string_view, 24> kLabels = {"foi reference number",
+constexpr std::array<std::string_view, 27> kLabels = {"request for information",
+                                                      "foi reference number",
                                                       "reference number",
                                                       "request reference",
                                                       "case reference",
@@ -83,14 +85,61 @@ constexpr std::array<std::string_view, 24> kLabels = {"foi reference number",
                                                       "request no",
                                                       "request id",
                                                       "reference",
+                                                      "request",
                                                       "our ref",
                                                       "foi ref",
                                                       "case ref",
+                                                      "response",
                                                       "ref. no",
                                                       "foi no",
                                                       "case no",
                                                       "ref no",
                                                       "ref"};
+
+// Separators between a label and its value: "Ref: X", "Request for Information - X",
+// "Request for Information – X", "Ref. No. X".
+std::size_t skip_separators(std::string_view s, std::size_t p) {
+  while (p < s.size()) {
+    if (s[p] == ' ' || s[p] == ':' || s[p] == '.' || s[p] == '\t' || s[p] == '-' || s[p] == '#') {
+      ++p;
+    } else if (s.substr(p, 3) == "\xE2\x80\x93" || s.substr(p, 3) == "\xE2\x80\x94") {
+      p += 3;
+    } else {
+      break;
+    }
+  }
+  return p;
+}
+
+// Words printed between a label and its number: "Reference No: X", "Ref: FOIA Reference X",
+// "Request ID X". Only these, so "with reference to section 40" never reaches the "40".
+bool is_filler_word(std::string_view word) {
+  const auto w = ascii_lower(word);
+  for (const std::string_view f : {"no", "n\xC2\xB0", "number", "id", "foi", "foia", "eir",
+                                   "reference", "ref", "request", "case"}) {
+    if (w == f) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::size_t count_digits(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), is_digit));
+}
+
+// "Request" and "Response" head many lines that are not references ("Request 1: ...", "Response
+// 24-08-2023"), so after them only a number that looks issued by a case system counts: one with
+// a prefix ("IRQ0648490") or five or more digits ("101003368704"), ending the line or the title
+// part before a dash or colon.
+bool is_generic_label(std::string_view label) {
+  return label == "request" || label == "response";
+}
+bool ends_heading_part(std::string_view rest) {
+  return rest.empty() || rest.starts_with(":") || rest.starts_with(")") ||
+         rest.starts_with(" - ") || rest.starts_with(" \xE2\x80\x93 ") ||
+         rest.starts_with(" \xE2\x80\x94 ");
+}
 
 // The value after a label: on the same line, or alone on the next line when the label is the
 // whole line ("Reference:" / "1181"; "- Ref:" / "- RFI-202106-09").
@@ -115,23 +164,45 @@ void labelled(const std::vector<Line>& lines, std::vector<Candidate>& out) {
       if (at >= 5 && lower.compare(at - 5, 5, "your ") == 0) {
         continue;
       }
-      std::size_t p = at + label->size();
-      while (p < lower.size() &&
-             (lower[p] == ' ' || lower[p] == ':' || lower[p] == '.' || lower[p] == '\t')) {
-        ++p;
+      const bool generic = is_generic_label(*label);
+      std::size_t p = skip_separators(line.text, at + label->size());
+      // A label with nothing after it takes the next line ("Reference:" / "1181").
+      if (p == line.text.size()) {
+        if (!generic && li + 1 < lines.size()) {
+          const auto& next = lines[li + 1];
+          const auto token = read_reference(next.text);
+          if (token.length > 0) {
+            out.push_back(Candidate{std::string(next.text.substr(0, token.length)),
+                                    Span{next.begin, next.begin + token.length}, kLabelled});
+          }
+        }
+        break;
       }
-      std::string_view value = line.text.substr(p);
-      std::size_t value_begin = line.begin + p;
-      if (value.empty() && li + 1 < lines.size()) {
-        value = lines[li + 1].text;
-        value_begin = lines[li + 1].begin;
+      auto token = read_reference(line.text.substr(p));
+      for (int skipped = 0; token.length == 0 && skipped < 3; ++skipped) {
+        auto word_end = line.text.find_first_of(" :\t", p);
+        if (word_end == std::string_view::npos) {
+          word_end = line.text.size();
+        }
+        auto word = line.text.substr(p, word_end - p);
+        while (!word.empty() && word.back() == '.') {
+          word.remove_suffix(1);
+        }
+        if (!is_filler_word(word)) {
+          break;
+        }
+        p = skip_separators(line.text, word_end);
+        token = read_reference(line.text.substr(p));
       }
-      const auto token = read_reference(value);
-      if (token.length > 0) {
-        out.push_back(Candidate{std::string(value.substr(0, token.length)),
-                                Span{value_begin, value_begin + token.length}, kLabelled});
+      const auto value = line.text.substr(p, token.length);
+      const bool accepted =
+          token.length > 0 && (!generic || ((!token.prefix.empty() || count_digits(value) >= 5) &&
+                                            ends_heading_part(line.text.substr(p + token.length))));
+      if (accepted) {
+        out.push_back(Candidate{std::string(value),
+                                Span{line.begin + p, line.begin + p + token.length}, kLabelled});
+        break;
       }
-      break;
     }
   }
 }
@@ -156,11 +227,20 @@ std::optional<std::pair<std::size_t, std::size_t>> heading_reference(std::string
   if (!near_top) {
     return std::nullopt;
   }
+  // A line that is only a prefixed case number, whatever the prefix: "FI16440", "ATISN 16301".
+  if (t.length == line.size() && !t.prefix.empty() && count_digits(line) >= 4) {
+    return std::make_pair(std::size_t{0}, t.length);
+  }
+  // A number in brackets or after a dash at the end of a title, with enough digits to be a
+  // case number: "(211A/20)", "– 16114"; "Section 23 (5)" is a subsection, not a reference.
+  const auto case_number = [](std::string_view s) {
+    return whole_reference(s) && count_digits(s) >= 3;
+  };
   if (line.size() > 2 && line.back() == ')') {
     const auto open = line.rfind('(');
     if (open != std::string_view::npos) {
       const auto inner = line.substr(open + 1, line.size() - open - 2);
-      if (whole_reference(inner)) {
+      if (case_number(inner)) {
         return std::make_pair(open + 1, inner.size());
       }
     }
@@ -169,7 +249,7 @@ std::optional<std::pair<std::size_t, std::size_t>> heading_reference(std::string
     const auto at = line.rfind(dash);
     if (at != std::string_view::npos) {
       const auto tail = line.substr(at + dash.size());
-      if (whole_reference(tail)) {
+      if (case_number(tail)) {
         return std::make_pair(at + dash.size(), tail.size());
       }
     }
@@ -244,6 +324,28 @@ void running_text(std::string_view text, std::vector<Candidate>& out) {
   }
 }
 
+// The words just before `at` on its line say the number is an earlier or related request's.
+bool names_earlier_request(std::string_view text, std::size_t at) {
+  std::size_t from = at > 80 ? at - 80 : 0;
+  const auto nl = text.rfind('\n', at == 0 ? 0 : at - 1);
+  if (nl != std::string_view::npos && nl + 1 > from && nl < at) {
+    from = nl + 1;
+  }
+  auto before = ascii_lower(text.substr(from, at - from));
+  // Only the same sentence: "... previous request. Our ref: FOI 123" is this request's.
+  if (const auto stop = before.rfind(". "); stop != std::string::npos) {
+    before.erase(0, stop + 2);
+  }
+  for (const std::string_view cue :
+       {"previous", "earlier", "prior ", "original request", "aggregated", "follow-up to",
+        "follow up to", "last request", "related request", "similar request"}) {
+    if (before.find(cue) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 ReferenceResult extract_references(std::string_view text, std::string_view title) {
@@ -274,6 +376,19 @@ ReferenceResult extract_references(std::string_view text, std::string_view title
     }
   }
   std::erase_if(cands, [&](const Candidate& c) { return is_notice(c.value); });
+  // A number introduced as an earlier request's is never this response's, wherever else it
+  // is printed: "your previous request (FOI 1154/19)", "Follow-up to FOI-2549-2021".
+  std::vector<std::string> earlier;
+  for (const auto& c : cands) {
+    if (!c.span.empty() && names_earlier_request(text, c.span.begin)) {
+      earlier.push_back(normalise_reference(c.value));
+    }
+  }
+  for (auto& c : cands) {
+    if (std::find(earlier.begin(), earlier.end(), normalise_reference(c.value)) != earlier.end()) {
+      c.trust = kEarlierRequest;
+    }
+  }
 
   std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
     return a.trust != b.trust ? a.trust > b.trust : a.span.begin < b.span.begin;
@@ -287,7 +402,7 @@ ReferenceResult extract_references(std::string_view text, std::string_view title
       r.all.push_back(c.value);
     }
   }
-  if (!cands.empty()) {
+  if (!cands.empty() && cands.front().trust != kEarlierRequest) {
     r.primary = cands.front().value;
     r.span = cands.front().span;
   }

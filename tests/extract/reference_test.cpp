@@ -72,6 +72,29 @@ const Row kRows[] = {
      "The Council have also taken into account the Information Commissioner's Office (ICO) "
      "Decision Notices [IC-106031-D4Y0](#) [FS50662638](#), [FS50600199](#)",
      ""},
+    // Filler words between a label and its number.
+    {"hold009", "Freedom of information request reference no: 01.FOI.23.030506\n",
+     "01.FOI.23.030506"},
+    {"hold020", "Ref: FOIA Reference 2011/286\nDate: 9th February 2012\n", "2011/286"},
+    // "with reference to" is not a label for the section number after it.
+    {"synthetic", "We have considered this with reference to section 40 of the Act.\n", ""},
+    // Any prefix after a request / response heading, or a prefixed number alone on a line.
+    {"hold011", "Request for Information - ATISN 16301\nThank you", "ATISN 16301"},
+    {"hold012", "Request for Information: ATISN 15980 \xE2\x80\x93 Location of coal tips\n",
+     "ATISN 15980"},
+    {"hold015", "ICO Disclosure Log \xE2\x80\x93 Response IRQ0648490\n", "IRQ0648490"},
+    {"hold017", "Littering\nRequest 101003368704\nResponse 24-08-2023\n", "101003368704"},
+    {"hold018", "FI16440\nRequest\n1. How many", "FI16440"},
+    // A numbered item or a short number after "Request" is not a reference.
+    {"synthetic", "Request 1: the number of fixed penalty notices issued\n", ""},
+    // An earlier request's number is not this one's.
+    {"hold005",
+     "Please note that this request has been aggregated with your previous request (FOI "
+     "1154/19) with regards to time constraints under the Act.",
+     ""},
+    {"synthetic", "This follows your previous request. Our ref: FOI 2231-22\n", "FOI 2231-22"},
+    // A subsection in brackets in a heading is not a reference.
+    {"hold016", "March 2012\n\nNeither confirm nor deny\n\nSection 23 (5)\nThe duty", ""},
     // Postcodes and charity numbers are not references.
     {"dev033",
      "The University of St Andrews is a charity registered in Scotland, No: SC013532\n"
