@@ -21,7 +21,11 @@ if [[ "${FOILOG_SKIP_SANITIZERS:-0}" != 1 ]]; then
   echo "== build and test under ASan+UBSan"
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFOILOG_SANITIZE=ON >/dev/null
   cmake --build build-asan -j "$jobs"
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  # new_delete_type_mismatch=0: Debian's libxapian 1.4.22 (not instrumented) frees with a sized
+  # delete of the wrong size inside Xapian::Database::check(), which `foilog check` calls; every
+  # other ASan check stays on, and our code has no raw new/delete for that check to guard.
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:new_delete_type_mismatch=0 \
+    UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 fi
 echo "== all tests passed"
