@@ -22,10 +22,16 @@ runtime_and_build=(
 )
 test_only=(
   libgtest-dev libgmock-dev qpdf clang-format clang-tidy
+  chromium                            # headless browser for tests/browser (never a downloaded one)
 )
 
 want=("${runtime_and_build[@]}")
-[[ "${1:-}" == "--test" ]] && want+=("${test_only[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  want+=("${test_only[@]}")
+  # tests/browser needs node (>= 20) and npm; take Debian's only when none is on the PATH.
+  command -v node >/dev/null || want+=(nodejs)
+  command -v npm >/dev/null || want+=(npm)
+fi
 
 missing=()
 for p in "${want[@]}"; do
@@ -37,4 +43,15 @@ if ((${#missing[@]})); then
   [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The browser tests' npm packages (exact versions in tests/browser/package-lock.json), installed
+# again only when node_modules is missing or older than the lock file.
+if [[ "${1:-}" == "--test" ]]; then
+  browser_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+  if [[ ! -d "$browser_dir/node_modules" || "$browser_dir/package-lock.json" -nt "$browser_dir/node_modules" ]]; then
+    echo "install-deps: npm ci in tests/browser"
+    npm ci --prefix "$browser_dir" --no-audit --no-fund --loglevel=error
+    touch "$browser_dir/node_modules"
+  fi
 fi
