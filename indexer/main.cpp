@@ -1,6 +1,15 @@
-// foilog: one executable, many subcommands. main() only dispatches; the work is in indexer/cli.
+// foilog: one executable, many subcommands. main() only dispatches; the work is in indexer/cli
+// and, for `serve`, web/.
 #include "cli/commands.h"
 
+#ifdef FOILOG_HAVE_WEB
+#include "serve_command.h"
+#endif
+
 int main(int argc, char** argv) {
-  return foilog::cli::run(argc, argv);
+  std::map<std::string, foilog::cli::Subcommand> extra;
+#ifdef FOILOG_HAVE_WEB
+  extra.emplace("serve", foilog::web::cmd_serve);
+#endif
+  return foilog::cli::run(argc, argv, extra);
 }

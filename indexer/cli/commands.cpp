@@ -28,7 +28,7 @@ Every subcommand takes --help. The default database directory is ./foilog-data.
 
 }  // namespace
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const std::map<std::string, Subcommand>& extra) {
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
       std::strcmp(argv[1], "help") == 0) {
     std::cout << kUsage;
@@ -48,6 +48,8 @@ int run(int argc, char** argv) {
     fn = cmd_stats;
   } else if (sub == "check") {
     fn = cmd_check;
+  } else if (const auto it = extra.find(sub); it != extra.end()) {
+    fn = it->second;
   } else {
     std::cerr << "foilog: unknown subcommand '" << sub << "' (see foilog --help)\n";
     return 2;

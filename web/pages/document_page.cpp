@@ -1,0 +1,208 @@
+// /doc/ID (the response with its evidence), /doc/ID/original, /api/documents/ID.
+#include <fstream>
+#include <sstream>
+
+#include "extract/record_json.h"
+#include "pages/page_common.h"
+#include "pages/pages.h"
+#include "pages/search_view.h"
+#include "render/html.h"
+#include "render/url.h"
+#include "search/similar.h"
+#include "store/sha256.h"
+
+namespace foilog::web {
+namespace {
+
+struct Row {
+  std::string key, value, href, evidence;
+};
+
+void add_span(std::vector<Highlight>& spans, const Span& s, const std::string& label,
+              const std::string& id) {
+  if (!s.empty()) {
+    spans.push_back({s.begin, s.end, label, id});
+  }
+}
+
+nlohmann::json row(const std::string& key, const std::string& value, const std::string& href = {},
+                   const std::string& evidence = {}) {
+  return {{"key", key}, {"value", value}, {"href", href}, {"evidence", evidence}};
+}
+
+std::string working_days_text(const Record& r) {
+  if (!r.working_days) {
+    return "Not known (a date is missing)";
+  }
+  std::string out = std::to_string(*r.working_days) + " working days";
+  if (r.within_limit) {
+    out += *r.within_limit ? " (within the 20-day limit)" : " (late: over the 20-day limit)";
+  }
+  return out;
+}
+
+}  // namespace
+
+Reply document_page(Site& site, const std::string& id) {
+  auto& ctx = site.context();
+  const StoredDocument doc = load_document(ctx, id);
+  const IndexSnapshot snap = site.snapshot(ctx);
+  const Catalog& catalog = *snap.catalog;
+  const Record& r = doc.record;
+
+  std::vector<Highlight> spans;
+  add_span(spans, r.authority_span, "Authority", "ev-authority");
+  add_span(spans, r.reference_span, "Reference", "ev-reference");
+  add_span(spans, r.date_received.span, "Date received", "ev-received");
+  add_span(spans, r.date_responded.span, "Date of response", "ev-responded");
+  add_span(spans, r.outcome_span, "Outcome", "ev-outcome");
+  for (std::size_t i = 0; i < r.exemptions.size(); ++i) {
+    add_span(spans, r.exemptions[i].span, "Exemption " + r.exemptions[i].provision,
+             "ev-exemption-" + std::to_string(i));
+  }
+  auto ev = [&](const Span& s, const std::string& id_) {
+    return s.empty() ? std::string() : "#" + id_;
+  };
+
+  const std::string title = !r.reference.empty() ? r.reference + " — " + r.authority
+                            : !r.title.empty()   ? r.title
+                                                 : "Response from " + r.authority;
+  nlohmann::json v = base_view(title, "search");
+  v["title"] = title;
+  v["id"] = doc.id;
+  nlohmann::json rows = nlohmann::json::array();
+  rows.push_back(row("Authority", r.authority.empty() ? "Not found in the letter" : r.authority,
+                     r.authority_id.empty() ? "" : "/authority/" + url_encode(r.authority_id),
+                     ev(r.authority_span, "ev-authority")));
+  rows.push_back(row("Reference", r.reference.empty() ? "None printed" : r.reference, "",
+                     ev(r.reference_span, "ev-reference")));
+  rows.push_back(row("Received",
+                     r.date_received.known() ? display_date(r.date_received.iso) : "Not stated", "",
+                     ev(r.date_received.span, "ev-received")));
+  rows.push_back(row("Answered",
+                     r.date_responded.known() ? display_date(r.date_responded.iso) : "Not stated",
+                     "", ev(r.date_responded.span, "ev-responded")));
+  rows.push_back(row("Time taken", working_days_text(r)));
+  rows.push_back(row("Outcome", Catalog::outcome_label(r.outcome),
+                     r.outcome.empty() ? "" : with_query("/search", {{"outcome", r.outcome}}),
+                     ev(r.outcome_span, "ev-outcome")));
+  std::string regimes;
+  for (const auto& g : r.regimes) {
+    regimes += (regimes.empty() ? "" : ", ") + Catalog::regime_label(g);
+  }
+  rows.push_back(row("Law", regimes.empty() ? "Not stated" : regimes));
+  v["rows"] = rows;
+  v["late"] = r.within_limit.has_value() && !*r.within_limit;
+
+  nlohmann::json exemptions = nlohmann::json::array();
+  for (std::size_t i = 0; i < r.exemptions.size(); ++i) {
+    const auto& e = r.exemptions[i];
+    exemptions.push_back(
+        {{"provision", e.provision},
+         {"title", e.title.empty() ? catalog.label("exemption", e.provision) : e.title},
+         {"act", e.act},
+         {"absolute", e.absolute},
+         {"ncnd", e.ncnd},
+         {"url", "/exemption/" + url_encode(e.provision)},
+         {"facet_url", with_query("/search", {{"exemption", e.provision}})},
+         {"evidence", ev(e.span, "ev-exemption-" + std::to_string(i))}});
+  }
+  v["exemptions"] = exemptions;
+  v["has_exemptions"] = !exemptions.empty();
+  nlohmann::json topics = nlohmann::json::array();
+  for (const auto& t : r.topics) {
+    topics.push_back(
+        {{"label", catalog.label("topic", t)}, {"url", with_query("/search", {{"topic", t}})}});
+  }
+  v["topics"] = topics;
+  v["has_topics"] = !topics.empty();
+
+  nlohmann::json questions = nlohmann::json::array();
+  for (const auto& q : r.questions) {
+    nlohmann::json qe = nlohmann::json::array();
+    for (const auto& p : q.exemptions) {
+      qe.push_back({{"provision", p}, {"url", "/exemption/" + url_encode(p)}});
+    }
+    questions.push_back(
+        {{"n", q.n},
+         {"numbered", q.n > 0},
+         {"anchor", "q" + std::to_string(q.n)},
+         {"text", q.text},
+         {"answer", q.answer.empty() ? "No answer was aligned to this question." : q.answer},
+         {"outcome_label", Catalog::outcome_label(q.outcome)},
+         {"exemptions", qe},
+         {"has_exemptions", !qe.empty()}});
+  }
+  v["questions"] = questions;
+  v["has_questions"] = !questions.empty();
+  v["text_html"] = highlight_text(r.text, spans);
+  v["ocr"] = r.ocr;
+  v["format"] = r.format;
+
+  nlohmann::json similar = nlohmann::json::array();
+  for (const auto& s : similar_documents(ctx.xapian, doc.id, 5)) {
+    similar.push_back(
+        {{"url", "/doc/" + std::to_string(s.id)},
+         {"reference", s.data.value("reference", "")},
+         {"authority", s.data.value("authority", "")},
+         {"date", display_date(s.data.value("date_responded", nlohmann::json("")).is_string()
+                                   ? s.data["date_responded"].get<std::string>()
+                                   : std::string())},
+         {"outcome_label", Catalog::outcome_label(s.data.value("outcome", ""))}});
+  }
+  v["similar"] = similar;
+  v["has_similar"] = !similar.empty();
+  v["json_href"] = "/api/documents/" + std::to_string(doc.id);
+  v["original_href"] = "/doc/" + std::to_string(doc.id) + "/original";
+  return {200, "text/html; charset=utf-8", site.templates().render_page("document", v), {}};
+}
+
+Reply document_text(Site& site, const std::string& id) {
+  auto& ctx = site.context();
+  const StoredDocument doc = load_document(ctx, id);
+  const std::string path = doc.source.value("path", "");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw HttpError(404, "The original file of this response is no longer on the server.");
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string body = bytes.str();
+  // Only the file that was indexed: if it changed on disk since, it is not this response.
+  if (sha256_hex(body) != doc.source.value("sha256", "")) {
+    throw HttpError(404, "The original file has changed since it was indexed; reindex it.");
+  }
+  Reply reply;
+  reply.body = body;
+  const std::string format = doc.source.value("format", "");
+  const std::string name = "response-" + std::to_string(doc.id);
+  if (format == "pdf") {
+    reply.content_type = "application/pdf";
+    reply.headers.emplace_back("Content-Disposition", "inline; filename=\"" + name + ".pdf\"");
+  } else if (format == "text" || format == "markdown") {
+    reply.content_type = "text/plain; charset=utf-8";
+  } else {
+    // HTML, e-mail and Word files are someone else's markup: never render them on our origin.
+    reply.content_type = "application/octet-stream";
+    reply.headers.emplace_back("Content-Disposition",
+                               "attachment; filename=\"" + name + "." + format + "\"");
+  }
+  reply.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'");
+  return reply;
+}
+
+Reply api_document(Site& site, const std::string& id) {
+  auto& ctx = site.context();
+  const StoredDocument doc = load_document(ctx, id);
+  nlohmann::json body = record_to_json(doc.record, true);
+  body["id"] = doc.id;
+  body["url"] = "/doc/" + std::to_string(doc.id);
+  body["source"] = doc.source;
+  body["source"].erase("path");  // a server path tells the public nothing and leaks layout
+  return {200,
+          "application/json",
+          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+          {}};
+}
+
+}  // namespace foilog::web

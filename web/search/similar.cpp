@@ -1,0 +1,64 @@
+#include "search/similar.h"
+
+#include <cctype>
+
+#include "schema/schema.h"
+
+namespace foilog::web {
+namespace {
+
+// Plain lower-case words and their stems only: facet, id and field terms would make "similar"
+// mean "same authority" or "same reference".
+class PlainWords : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty()) {
+      return false;
+    }
+    std::size_t start = term[0] == 'Z' ? 1 : 0;
+    if (start >= term.size() || std::isupper(static_cast<unsigned char>(term[start])) != 0) {
+      return false;
+    }
+    // Numbers (years, reference digits) say little about what a letter is about.
+    return std::isdigit(static_cast<unsigned char>(term[start])) == 0 && term.size() - start > 2;
+  }
+};
+
+}  // namespace
+
+std::vector<SimilarHit> similar_documents(const Xapian::Database& db, std::int64_t id, unsigned k) {
+  const std::string id_term = schema::document_id_term(id);
+  const auto pl = db.postlist_begin(id_term);
+  if (pl == db.postlist_end(id_term)) {
+    return {};
+  }
+  Xapian::RSet rset;
+  rset.add_document(*pl);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(id_term));
+  PlainWords plain;
+  const Xapian::ESet eset = enquire.get_eset(30, rset, &plain);
+  if (eset.empty()) {
+    return {};
+  }
+  Xapian::Query words(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 20);
+  Xapian::Query docs_only(std::string(schema::prefix::kDocType) +
+                          std::string(schema::doc_type::kDocument));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                  Xapian::Query(Xapian::Query::OP_FILTER, words, docs_only),
+                                  Xapian::Query(id_term)));
+  std::vector<SimilarHit> out;
+  const Xapian::MSet mset = enquire.get_mset(0, k);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    SimilarHit h;
+    h.data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    if (h.data.is_discarded()) {
+      continue;
+    }
+    h.id = h.data.value("id", std::int64_t{0});
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace foilog::web

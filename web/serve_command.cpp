@@ -1,0 +1,85 @@
+// `foilog serve`: wires the Site and the HttpServer from the command line, prints the address
+// once bound (tests read it) and stops cleanly on SIGINT/SIGTERM.
+#include "serve_command.h"
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "cli/args.h"
+#include "cli/subcommands.h"
+#include "server/http_server.h"
+#include "server/site.h"
+
+namespace foilog::web {
+namespace {
+
+constexpr const char* kHelp =
+    R"(usage: foilog serve [--db DIR] [--port 8080] [--bind 127.0.0.1] [OPTIONS]
+
+Serves the public site (search, documents, authorities, exemptions, feeds, JSON API) over the
+store in DIR. --port 0 picks a free port. Once listening it prints
+"listening on http://ADDRESS:PORT".
+
+  --db DIR          the store (default ./foilog-data)
+  --port N          TCP port (default 8080; 0 = any free port)
+  --bind ADDRESS    address to listen on (default 127.0.0.1; put a reverse proxy in front
+                    for public use, see docs/SECURITY.md)
+  --threads N       worker threads (default 8)
+  --base-url URL    absolute address used in feeds (default http://ADDRESS:PORT)
+  --templates DIR   page templates (default: the source tree's web/templates)
+  --static DIR      static files (default: the source tree's static)
+  --data DIR        taxonomies for labels (default: the source tree's data)
+)";
+
+}  // namespace
+
+int cmd_serve(int argc, char** argv) {
+  const cli::Args args(argc, argv,
+                       {"db", "port", "bind", "threads", "base-url", "templates", "static", "data"},
+                       {"help"});
+  if (args.has("help")) {
+    std::cout << kHelp;
+    return 0;
+  }
+  const std::filesystem::path source(FOILOG_SOURCE_DIR);
+  SiteConfig config;
+  config.db_dir = args.get("db", cli::kDefaultDb);
+  config.templates_dir = args.get("templates", (source / "web" / "templates").string());
+  config.static_dir = args.get("static", (source / "static").string());
+  config.data_dir = args.get("data", (source / "data").string());
+  ServerOptions options;
+  options.bind = args.get("bind", "127.0.0.1");
+  options.port = static_cast<int>(args.get_int("port", 8080, 0, 65535));
+  options.threads = static_cast<int>(args.get_int("threads", 8, 1, 256));
+
+  // Signals are taken by a thread of our own, so stopping is ordinary code, not a handler.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  Site site(config);
+  HttpServer server(site, options);
+  const int port = server.bind();
+  const std::string address = "http://" + options.bind + ":" + std::to_string(port);
+  config.base_url = args.get("base-url", address);
+  site.set_base_url(config.base_url);
+  std::cout << "listening on " << address << std::endl;
+
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    server.stop();
+  });
+  const bool ok = server.run();
+  if (waiter.joinable()) {
+    // run() also returns when the listener fails: wake the waiter so it can be joined.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  }
+  return ok ? 0 : 1;
+}
+
+}  // namespace foilog::web

@@ -1,0 +1,235 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <iostream>
+#include <map>
+
+#include "pages/pages.h"
+#include "search/query_builder.h"
+#include "util/error.h"
+
+namespace foilog::web {
+namespace {
+
+Params params_of(const httplib::Request& req) {
+  return Params(req.params.begin(), req.params.end());
+}
+
+Format format_of(const std::string& path) {
+  return path.rfind("/api/", 0) == 0 ? Format::kJson : Format::kHtml;
+}
+
+void send(httplib::Response& res, Reply reply) {
+  res.status = reply.status;
+  for (const auto& [k, v] : reply.headers) {
+    res.set_header(k, v);
+  }
+  res.set_content(std::move(reply.body), reply.content_type);
+  add_security_headers(res);
+}
+
+// Runs a page function; the one place a failure becomes a status and a page. Internal errors
+// are logged with detail and shown generically: no paths, SQL or exception text leak out.
+template <typename Fn>
+void guarded(Site& site, const httplib::Request& req, httplib::Response& res, Fn&& fn) {
+  const Format format = format_of(req.path);
+  try {
+    send(res, fn());
+  } catch (const UsageError& e) {
+    std::string msg = e.what();
+    const std::string prefix = e.param() + ": ";
+    if (msg.rfind(prefix, 0) == 0) {
+      msg = "The ‘" + e.param() + "’ parameter " + msg.substr(prefix.size()) + ".";
+    }
+    send(res, error_reply(site, format, 400, msg, e.param()));
+  } catch (const HttpError& e) {
+    send(res, error_reply(site, format, e.status(), e.what()));
+  } catch (const std::exception& e) {
+    std::cerr << "foilog serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+    send(res, error_reply(site, format, 500,
+                          "Try again later. If it keeps happening, tell the site's operator."));
+  }
+}
+
+}  // namespace
+
+void add_security_headers(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+                 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "same-origin");
+  res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+  res.set_header("Permissions-Policy", "interest-cohort=()");
+}
+
+HttpServer::HttpServer(Site& site, ServerOptions options)
+    : site_(site),
+      options_(std::move(options)),
+      static_files_(StaticFiles::load(site.config().static_dir)),
+      server_(std::make_unique<httplib::Server>()) {
+  auto& s = *server_;
+  s.set_tcp_nodelay(true);  // without it cpp-httplib manages a few hundred requests a second
+  s.set_payload_max_length(options_.max_body_bytes);
+  s.set_read_timeout(options_.read_timeout_s, 0);
+  s.set_write_timeout(options_.write_timeout_s, 0);
+  s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
+  s.set_keep_alive_max_count(static_cast<std::size_t>(options_.keep_alive_max));
+  const auto threads = static_cast<std::size_t>(options_.threads);
+  // cpp-httplib owns the queue it is given (its API takes a raw pointer and deletes it).
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  install_guards();
+  install_routes();
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::install_guards() {
+  auto& s = *server_;
+  // Before any body is read: refuse framing we never need, so no body is buffered without
+  // bound (0.11.4 reads chunked and length-less bodies into memory whatever the route).
+  s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    const bool body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
+                             req.method == "DELETE";
+    auto refuse = [&](int status, const std::string& message) {
+      send(res, error_reply(site_, format_of(req.path), status, message));
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    if (req.has_header("Transfer-Encoding")) {
+      return refuse(400,
+                    "Chunked or encoded request bodies are not accepted; send a "
+                    "Content-Length.");
+    }
+    if (req.get_header_value_count("Content-Length") > 1) {
+      return refuse(400, "The request has more than one Content-Length.");
+    }
+    if (body_method && !req.has_header("Content-Length")) {
+      return refuse(411, "A request with a body needs a Content-Length.");
+    }
+    if (!body_method && req.has_header("Content-Length") &&
+        req.get_header_value("Content-Length") != "0") {
+      return refuse(400, "A " + req.method + " request takes no body.");
+    }
+    // One range at most: 0.11.4 applies any number of ranges to every page (amplification).
+    if (req.ranges.size() > 1) {
+      return refuse(416, "Only one byte range may be asked for.");
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  s.set_post_routing_handler(
+      [](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
+  s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (res.status == 404 && res.body.empty()) {
+      send(res, error_reply(site_, format_of(req.path), 404,
+                            "If you typed the web address, check it is correct."));
+    } else if (res.body.empty()) {
+      send(res, error_reply(site_, format_of(req.path), res.status, "The request was refused."));
+    }
+    add_security_headers(res);
+  });
+  s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res,
+                                 std::exception_ptr ep) {
+    try {
+      if (ep) {
+        std::rethrow_exception(ep);
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "foilog serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+    } catch (...) {
+      std::cerr << "foilog serve: " << req.method << " " << req.path << ": unknown exception\n";
+    }
+    send(res, error_reply(site_, format_of(req.path), 500,
+                          "Try again later. If it keeps happening, tell the site's operator."));
+    add_security_headers(res);
+  });
+  s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    // The path only: queries can hold what a person searched for, and later tokens.
+    std::clog << req.remote_addr << " " << req.method << " " << req.path << " " << res.status
+              << "\n";
+  });
+}
+
+void HttpServer::install_routes() {
+  auto& s = *server_;
+  Site& site = site_;
+  auto page = [&site](auto fn) {
+    return [&site, fn](const httplib::Request& req, httplib::Response& res) {
+      guarded(site, req, res, [&] { return fn(req); });
+    };
+  };
+  s.Get("/", page([&site](const httplib::Request&) { return home_page(site); }));
+  s.Get("/search",
+        page([&site](const httplib::Request& r) { return search_page(site, params_of(r)); }));
+  s.Get("/feed.atom", page([&site](const httplib::Request& r) {
+          return search_feed(site, params_of(r), "/feed.atom");
+        }));
+  s.Get(R"(/doc/([0-9]{1,18}))",
+        page([&site](const httplib::Request& r) { return document_page(site, r.matches[1]); }));
+  s.Get(R"(/doc/([0-9]{1,18})/original)",
+        page([&site](const httplib::Request& r) { return document_text(site, r.matches[1]); }));
+  s.Get("/authorities", page([&site](const httplib::Request&) { return authorities_page(site); }));
+  s.Get(R"(/authority/([a-z0-9-]{1,200}))", page([&site](const httplib::Request& r) {
+          return authority_page(site, r.matches[1], params_of(r));
+        }));
+  s.Get(R"(/authority/([a-z0-9-]{1,200})/feed\.atom)", page([&site](const httplib::Request& r) {
+          return authority_feed(site, r.matches[1], params_of(r));
+        }));
+  s.Get("/exemptions", page([&site](const httplib::Request&) { return exemptions_page(site); }));
+  s.Get(R"(/exemption/([^/]{1,100}))", page([&site](const httplib::Request& r) {
+          return exemption_page(site, canonical_provision(r.matches[1].str()), params_of(r));
+        }));
+  s.Get("/api/search",
+        page([&site](const httplib::Request& r) { return api_search(site, params_of(r)); }));
+  s.Get(R"(/api/documents/([^/]{1,40}))",
+        page([&site](const httplib::Request& r) { return api_document(site, r.matches[1]); }));
+  s.Get("/api/authorities",
+        page([&site](const httplib::Request&) { return api_authorities(site); }));
+  s.Get("/api/exemptions", page([&site](const httplib::Request&) { return api_exemptions(site); }));
+  s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("ok\n", "text/plain; charset=utf-8");
+  });
+  s.Get(R"(/static/(.{1,200}))", [this](const httplib::Request& req, httplib::Response& res) {
+    const StaticFile* f = static_files_.find(req.matches[1]);
+    if (f == nullptr) {
+      send(res, error_reply(site_, Format::kHtml, 404,
+                            "If you typed the web address, check it is correct."));
+      return;
+    }
+    res.set_header("ETag", f->etag);
+    res.set_header("Cache-Control", "public, max-age=3600");
+    if (req.get_header_value("If-None-Match") == f->etag) {
+      res.status = 304;
+      return;
+    }
+    res.set_content(f->body, f->content_type);
+  });
+}
+
+int HttpServer::bind() {
+  int port = options_.port;
+  if (port == 0) {
+    port = server_->bind_to_any_port(options_.bind);
+  } else if (!server_->bind_to_port(options_.bind, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    throw DataError("cannot listen on " + options_.bind + ":" + std::to_string(options_.port) +
+                    " (in use, or not an address of this machine); choose another --port or "
+                    "--bind");
+  }
+  return port;
+}
+
+bool HttpServer::run() {
+  return server_->listen_after_bind();
+}
+
+void HttpServer::stop() {
+  server_->stop();
+}
+
+}  // namespace foilog::web

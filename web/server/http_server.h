@@ -1,0 +1,59 @@
+// `foilog serve`: cpp-httplib configured defensively (Debian's 0.11.4 has known weak spots; see
+// docs/SECURITY.md): explicit limits and timeouts, a pre-routing check on framing before any
+// body is read, security headers on every response, our own static-file handler, and one place
+// that turns exceptions into pages.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "server/site.h"
+#include "server/static_files.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace foilog::web {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;  // 0: any free port
+  int threads = 8;
+  std::size_t max_body_bytes = 1 << 20;  // public routes take no body at all
+  int read_timeout_s = 5;
+  int write_timeout_s = 5;
+  int keep_alive_timeout_s = 2;
+  int keep_alive_max = 100;
+};
+
+class HttpServer {
+ public:
+  HttpServer(Site& site, ServerOptions options);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds; returns the port (useful with port 0). Throws DataError naming the address.
+  int bind();
+  // Serves until stop(). Returns false if the listener failed.
+  bool run();
+  void stop();
+
+ private:
+  void install_routes();
+  void install_guards();
+
+  Site& site_;
+  ServerOptions options_;
+  StaticFiles static_files_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+// The security headers every response carries.
+void add_security_headers(httplib::Response& res);
+
+}  // namespace foilog::web

@@ -1,0 +1,73 @@
+// Everything a request handler reads: the configuration, the validated templates, and per
+// worker thread one Xapian handle, one read-only SQLite connection and one QueryBuilder (Xapian
+// and SQLite handles are not shared between threads). The Xapian handle is reopened at the
+// start of each request, so a commit by `foilog index` (or a reindex swap) shows at once.
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "render/templates.h"
+#include "search/catalog.h"
+#include "search/facet_columns.h"
+#include "search/query_builder.h"
+#include "store/sqlite_db.h"
+
+namespace foilog::web {
+
+struct SiteConfig {
+  std::filesystem::path db_dir;
+  std::filesystem::path templates_dir;  // web/templates
+  std::filesystem::path static_dir;     // static
+  std::filesystem::path data_dir;       // data (topics.tsv for labels)
+  // Absolute links in feeds (Atom ids must be absolute). Never taken from the Host header,
+  // which the client controls.
+  std::string base_url = "http://127.0.0.1:8080";
+};
+
+// What one revision of the index looks like to the pages: facet columns and labels. Shared by
+// all threads; rebuilt when the Xapian revision changes.
+struct IndexSnapshot {
+  std::shared_ptr<const FacetColumns> columns;
+  std::shared_ptr<const Catalog> catalog;
+};
+
+class Site {
+ public:
+  // Loads and validates the templates; checks the store opens. Throws DataError naming what is
+  // wrong (a missing store, a broken template).
+  explicit Site(SiteConfig config);
+  ~Site();
+  Site(const Site&) = delete;
+  Site& operator=(const Site&) = delete;
+
+  struct Context {
+    Xapian::Database xapian;
+    std::unique_ptr<SqliteDb> sqlite;
+    std::unique_ptr<QueryBuilder> builder;
+  };
+
+  // This thread's handles, reopened to the latest committed revision.
+  [[nodiscard]] Context& context();
+  [[nodiscard]] IndexSnapshot snapshot(Context& ctx);
+
+  [[nodiscard]] const Templates& templates() const { return templates_; }
+  [[nodiscard]] const SiteConfig& config() const { return config_; }
+  // Known only once the port is bound (--port 0); set before serving starts.
+  void set_base_url(std::string url) { config_.base_url = std::move(url); }
+
+ private:
+  [[nodiscard]] std::unique_ptr<Context> open_context() const;
+
+  SiteConfig config_;
+  Templates templates_;
+  std::mutex snapshot_mutex_;
+  std::string snapshot_key_;
+  IndexSnapshot snapshot_;
+};
+
+}  // namespace foilog::web
