@@ -27,6 +27,7 @@ const pages = [
   ['home', '/', 200],
   ['search', '/search?q=police', 200],
   ['search-facet', () => firstHref('/search?q=police', 'section.facet a.facet-value'), 200],
+  ['search-empty', '/search?q=xyzzyplughfrobnicate', 200],
   ['search-questions', '/search?mode=questions&q=information', 200],
   ['document', () => firstHref('/search?q=police', 'ol.results a.result-link'), 200],
   ['authorities', '/authorities', 200],

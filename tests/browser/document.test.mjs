@@ -16,6 +16,8 @@ test('a result opens its document page, whose exemption link leads to the exempt
     const exemption = page.locator('section.facet[data-facet="exemption"] a.facet-value').first();
     assert.equal(await exemption.count(), 1, `${here(page)}: no exemption facet values`);
     const provision = await exemption.getAttribute('data-value');
+    if (!(await exemption.isVisible()))
+      await page.locator('section.facet[data-facet="exemption"] summary').first().click();
     await follow(page, exemption);
 
     const result = page.locator('ol.results > li.result a.result-link').first();

@@ -155,6 +155,27 @@ export async function saveJson(name, value) {
   await writeFile(path.join(ARTIFACTS, `${name}.json`), JSON.stringify(value, null, 2));
 }
 
+// WCAG 2.4.7: the focused element shows an indicator: a visible outline, a box-shadow, or a
+// background different from its unfocused one.
+export async function assertFocusVisible(page, description) {
+  const style = await page.evaluate(() => {
+    const el = document.activeElement;
+    const transparent = (c) => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+    const pick = (cs) => ({ outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+      visibleOutline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0 && !transparent(cs.outlineColor),
+      boxShadow: cs.boxShadow, background: cs.backgroundColor });
+    const focused = pick(getComputedStyle(el));
+    el.blur();
+    const unfocused = pick(getComputedStyle(el));
+    el.focus({ focusVisible: true });
+    return { html: el.outerHTML.slice(0, 160), focused, unfocused };
+  });
+  const { focused, unfocused } = style;
+  assert.ok(focused.visibleOutline || (focused.boxShadow !== 'none' && focused.boxShadow !== unfocused.boxShadow) ||
+    focused.background !== unfocused.background,
+    `${here(page)}: no visible focus indicator on ${description}: ${JSON.stringify(style)}`);
+}
+
 // Tab until document.activeElement matches selector (and, if given, test(el) is true); fails
 // after maxTabs presses. Returns the number of presses.
 export async function tabTo(page, selector, maxTabs, description = selector) {

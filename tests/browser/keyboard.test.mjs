@@ -1,7 +1,9 @@
 // Keyboard only: skip link, search box, Enter, first result, Enter, document page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { TEST_TIMEOUT_MS, here, launchBrowser, tabTo, visit, withPage } from './helpers.mjs';
+import {
+  TEST_TIMEOUT_MS, assertFocusVisible, here, launchBrowser, tabTo, visit, withPage,
+} from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -21,8 +23,10 @@ test('search and open a result with the keyboard alone', { timeout: TEST_TIMEOUT
     const { box } = skip;
     assert.ok(box.w > 1 && box.h > 1 && box.x >= 0 && box.y >= 0 && box.x + box.w <= skip.vw && box.y + box.h <= skip.vh,
       `the focused skip link must be visible on screen (box ${JSON.stringify(box)})`);
+    await assertFocusVisible(page, 'the skip link');
 
     await tabTo(page, 'input#q', 30, 'the search box');
+    await assertFocusVisible(page, 'the search box');
     await page.keyboard.type('police');
     await Promise.all([
       page.waitForURL((u) => u.pathname === '/search', { waitUntil: 'load' }),
@@ -33,6 +37,7 @@ test('search and open a result with the keyboard alone', { timeout: TEST_TIMEOUT
     // Facet links may come before the results; allow for all of them.
     const stops = await page.locator('a[href], button, input, select, textarea').count();
     await tabTo(page, 'ol.results > li.result:first-child a.result-link', stops + 5, 'the first result link');
+    await assertFocusVisible(page, 'the first result link');
     const target = await page.evaluate(() => new URL(document.activeElement.href).pathname);
     await Promise.all([
       page.waitForURL((u) => u.pathname === target, { waitUntil: 'load' }),

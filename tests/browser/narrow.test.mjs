@@ -35,6 +35,13 @@ describe('320 px wide', { timeout: TEST_TIMEOUT_MS }, () => {
     });
   });
 
+  test('the home page has no horizontal scroll', async () => {
+    await withPage(browser, { viewport }, async (page) => {
+      await visit(page, '/');
+      await assertNoSideScroll(page);
+    });
+  });
+
   test('a document page has no horizontal scroll', async () => {
     await withPage(browser, { viewport }, async (page) => {
       await visit(page, '/search?q=police');

@@ -45,8 +45,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-rm -f "$artifacts"/*.png "$artifacts"/*.json "$artifacts"/*.log 2>/dev/null || true
 mkdir -p "$artifacts"
+rm -f "$artifacts"/*-axe.json # a previous run's reports; screenshots and logs are overwritten
 
 # Exit 1 only says some files failed; the database must exist all the same.
 rc=0

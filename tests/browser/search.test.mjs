@@ -79,6 +79,9 @@ describe('search', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
       const pick = values.find((v) => v.count < total);
       assert.ok(pick, `no facet value narrows the ${total} results of "police"`);
 
+      // A facet may be a closed <details>: open it as a person would.
+      if (!(await pick.link.isVisible()))
+        await page.locator(`section.facet[data-facet="${pick.facet}"] summary`).first().click();
       await follow(page, pick.link);
       assert.equal(new URL(page.url()).searchParams.get('q'), 'police', `the query survives the facet: ${here(page)}`);
       const narrowed = await resultTotal(page);
