@@ -1,0 +1,7 @@
+#include "commands.h"
+
+namespace foilog::bench {
+int cmd_report(int, char**) {
+  return 2;
+}
+}  // namespace foilog::bench
