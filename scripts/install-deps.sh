@@ -28,7 +28,7 @@ test_only=(
 want=("${runtime_and_build[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   want+=("${test_only[@]}")
-  # tests/browser needs node (>= 20) and npm; take Debian's only when none is on the PATH.
+  # tests/browser needs node (>= 18: playwright-core 1.49, so Debian 12's own nodejs works) and npm; take Debian's only when none is on the PATH.
   command -v node >/dev/null || want+=(nodejs)
   command -v npm >/dev/null || want+=(npm)
 fi

@@ -5,7 +5,7 @@
 # node --test over tests/browser/*.test.mjs against it (Debian's /usr/bin/chromium, never a
 # downloaded browser) and exits with node's status. Screenshots, the server's log and any axe
 # report go to ${FOILOG_ARTIFACTS:-build/browser-artifacts}.
-# Needs: node >= 20, chromium, tests/browser/node_modules (scripts/install-deps.sh --test).
+# Needs: node >= 18 (Debian 12 ships 18), chromium, tests/browser/node_modules (scripts/install-deps.sh --test).
 set -euo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -25,7 +25,7 @@ fail() {
 [[ -x "$foilog" ]] || fail "$foilog is not an executable"
 command -v node >/dev/null || fail "node not found (scripts/install-deps.sh --test)"
 node_major=$(node -p 'process.versions.node.split(".")[0]')
-((node_major >= 20)) || fail "node $(node --version) is too old: playwright-core needs node >= 20"
+((node_major >= 18)) || fail "node $(node --version) is too old: playwright-core 1.49 needs node >= 18"
 [[ -x "${FOILOG_CHROMIUM:-/usr/bin/chromium}" ]] || fail "no ${FOILOG_CHROMIUM:-/usr/bin/chromium} (scripts/install-deps.sh --test)"
 [[ -d "$here/node_modules/playwright-core" && -d "$here/node_modules/axe-core" ]] ||
   fail "tests/browser/node_modules is missing (scripts/install-deps.sh --test)"
