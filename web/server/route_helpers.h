@@ -1,0 +1,58 @@
+// What every route handler shares: request parameters, the reply format (HTML or JSON by path),
+// sending a Reply with the security headers, and guarded(): the one place a failure becomes a
+// status and a page (UsageError -> 400 naming the parameter, HttpError -> its status, anything
+// else -> a logged 500 with a generic page).
+#pragma once
+
+#include <httplib.h>
+
+#include <iostream>
+
+#include "pages/pages.h"
+#include "pages/reply.h"
+#include "server/http_server.h"
+#include "util/error.h"
+
+namespace foilog::web {
+
+inline Params params_of(const httplib::Request& req) {
+  return Params(req.params.begin(), req.params.end());
+}
+
+inline Format format_of(const std::string& path) {
+  return path.rfind("/api/", 0) == 0 ? Format::kJson : Format::kHtml;
+}
+
+inline void send(httplib::Response& res, Reply reply) {
+  res.status = reply.status;
+  for (const auto& [k, v] : reply.headers) {
+    res.set_header(k, v);
+  }
+  res.set_content(std::move(reply.body), reply.content_type);
+  add_security_headers(res);
+}
+
+// Runs a page function; the one place a failure becomes a status and a page. Internal errors
+// are logged with detail and shown generically: no paths, SQL or exception text leak out.
+template <typename Fn>
+void guarded(Site& site, const httplib::Request& req, httplib::Response& res, Fn&& fn) {
+  const Format format = format_of(req.path);
+  try {
+    send(res, fn());
+  } catch (const UsageError& e) {
+    std::string msg = e.what();
+    const std::string prefix = e.param() + ": ";
+    if (msg.rfind(prefix, 0) == 0) {
+      msg = "The ‘" + e.param() + "’ parameter " + msg.substr(prefix.size()) + ".";
+    }
+    send(res, error_reply(site, format, 400, msg, e.param()));
+  } catch (const HttpError& e) {
+    send(res, error_reply(site, format, e.status(), e.what()));
+  } catch (const std::exception& e) {
+    std::cerr << "foilog serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+    send(res, error_reply(site, format, 500,
+                          "Try again later. If it keeps happening, tell the site's operator."));
+  }
+}
+
+}  // namespace foilog::web
