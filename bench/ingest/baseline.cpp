@@ -28,6 +28,7 @@ BaselineResult run_baseline(const std::filesystem::path& source,
         continue;  // run_ingest() reports failures
       }
       r.bytes += text.text.size();
+      const double cpu_start = thread_cpu_seconds();
       Xapian::Document doc;
       {
         const Accumulator::Scope t(r.term_generation);
@@ -48,9 +49,12 @@ BaselineResult run_baseline(const std::filesystem::path& source,
         db.commit();
         in_batch = 0;
       }
+      r.cpu += thread_cpu_seconds() - cpu_start;
     }
+    const double cpu_start = thread_cpu_seconds();
     const Accumulator::Scope t(r.commit);
     db.commit();
+    r.cpu += thread_cpu_seconds() - cpu_start;
   }
   r.wall = r.term_generation + r.writer + r.commit;
   r.xapian_bytes = disk_usage_bytes(scratch_dir);

@@ -12,6 +12,7 @@ struct BaselineResult {
   std::uint64_t bytes = 0;
   double wall = 0;  // term generation + writer + commits (reading the texts is not counted)
   double term_generation = 0, writer = 0, commit = 0;
+  double cpu = 0;  // CPU seconds of the loop's thread, text reading excluded
   std::uint64_t xapian_bytes = 0;
 };
 

@@ -65,6 +65,8 @@ nlohmann::json baseline_json(const BaselineResult& b) {
   return {{"docs", b.docs},
           {"seconds", b.wall},
           {"docs_per_s", per(static_cast<double>(b.docs), b.wall)},
+          {"cpu_s", b.cpu},
+          {"docs_per_cpu_s", per(static_cast<double>(b.docs), b.cpu)},
           {"mb_per_s", per(mb(b.bytes), b.wall)},
           {"term_generation_s", b.term_generation},
           {"writer_s", b.writer},
@@ -109,6 +111,8 @@ int cmd_ingest(int argc, char** argv) {
       {"source_mb", mb(r.source_bytes)},
       {"seconds", r.wall},
       {"docs_per_s", per(docs, r.wall)},
+      {"cpu_s", r.cpu},
+      {"docs_per_cpu_s", per(docs, r.cpu)},
       {"mb_per_s", per(mb(r.source_bytes), r.wall)},
       {"split_s",
        {{"read", r.read},
@@ -147,9 +151,11 @@ int cmd_ingest(int argc, char** argv) {
     std::cout << out.dump(1) << "\n";
     return r.failed == 0 ? 0 : 1;
   }
-  std::printf("ingested %zu documents (%.1f MB) in %.1f s: %.1f docs/s, %.2f MB/s%s\n", r.docs,
-              mb(r.source_bytes), r.wall, per(docs, r.wall), per(mb(r.source_bytes), r.wall),
-              options.extract_threads > 0 ? " (pipelined)" : "");
+  std::printf(
+      "ingested %zu documents (%.1f MB) in %.1f s: %.1f docs/s, %.2f MB/s%s; %.1f CPU s "
+      "(%.1f docs per CPU second)\n",
+      r.docs, mb(r.source_bytes), r.wall, per(docs, r.wall), per(mb(r.source_bytes), r.wall),
+      options.extract_threads > 0 ? " (pipelined)" : "", r.cpu, per(docs, r.cpu));
   std::printf("  split: read %.1f s, extraction %.1f s, SQLite put %.1f s, commit %.1f s\n", r.read,
               r.extract, r.sqlite_put, r.commit);
   if (out.contains("commit_split_s")) {

@@ -88,6 +88,7 @@ IngestRunResult run_ingest(const IngestRunOptions& options) {
   const auto files = collect_documents({options.source});
   const Taxonomies taxonomies = Taxonomies::load(options.data_dir);
   const auto start = Clock::now();
+  const double cpu_start = process_cpu_seconds();
   {
     auto store = Store::open(options.db_dir, Store::Mode::kReadWrite);
     store->sync_taxonomy(authority_rows(taxonomies), exemption_rows(taxonomies));
@@ -140,6 +141,7 @@ IngestRunResult run_ingest(const IngestRunOptions& options) {
     }
   }  // the store closes here: its destructor's work is part of the run
   r.wall = seconds_since(start);
+  r.cpu = process_cpu_seconds() - cpu_start;
   r.peak_rss = peak_rss_bytes();
   r.sqlite_bytes =
       disk_usage_bytes(options.db_dir / schema::file::kSqlite) +

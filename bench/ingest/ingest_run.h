@@ -23,6 +23,7 @@ struct IngestRunResult {
   std::size_t docs = 0, failed = 0;
   std::uint64_t source_bytes = 0;
   double wall = 0;
+  double cpu = 0;  // process CPU seconds (all threads) during the run
   // Seconds inside each call, summed over documents (over workers when pipelined, so they can
   // add up to more than the wall time).
   double read = 0, extract = 0, sqlite_put = 0, commit = 0;
