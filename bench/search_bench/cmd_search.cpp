@@ -34,6 +34,8 @@ thread, then --threads threads at once.
   --facet-split    also time one-thread spy passes counting only the value-slot facets and no
                    facets, to split the cost of counting
   --show           print every query of the mix
+  --print-urls     print the mix as query strings of the web URL contract (one a line, for
+                   bench/http.sh) and exit
   --json           print JSON
 )";
 
@@ -86,7 +88,7 @@ void print_pass(const SearchPass& p) {
 
 int cmd_search(int argc, char** argv) {
   const cli::Args args(argc, argv, {"db", "seed", "per-class", "threads", "searcher"},
-                       {"help", "json", "show", "facet-split"});
+                       {"help", "json", "show", "facet-split", "print-urls"});
   if (args.has("help")) {
     std::cout << kHelp;
     return 0;
@@ -105,6 +107,12 @@ int cmd_search(int argc, char** argv) {
   const auto mix = build_query_mix(db, seed, per_class);
   if (mix.empty()) {
     throw UsageError("--db", db.string() + " has no response documents to draw queries from");
+  }
+  if (args.has("print-urls")) {
+    for (const auto& q : mix) {
+      std::printf("%s\n", web_query_string(q).c_str());
+    }
+    return 0;
   }
   const Xapian::Database xdb((db / schema::file::kXapian).string());
   const std::string doc_term =

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "common/timer.h"
+#include "render/url.h"
 #include "schema/schema.h"
 #include "search/facet_columns.h"
 #include "search/query_builder.h"
@@ -105,6 +106,17 @@ std::unique_ptr<Searcher> make_web_searcher(const std::filesystem::path& db_dir)
   return std::make_unique<WebSearcher>(db_dir);
 #else
   (void)db_dir;
+  throw std::runtime_error("this foilog-bench was built without the web module (web/)");
+#endif
+}
+
+std::string web_query_string(const QueryRecipe& q) {
+#ifdef FOILOG_BENCH_HAVE_WEB
+  web::SearchRequest req = request_of(q);
+  req.per_page = 20;  // the site's default page
+  return web::query_string(web::to_params(req));
+#else
+  (void)q;
   throw std::runtime_error("this foilog-bench was built without the web module (web/)");
 #endif
 }

@@ -17,6 +17,10 @@ namespace foilog::bench {
 // Throws std::runtime_error when the build has no web module.
 [[nodiscard]] std::unique_ptr<Searcher> make_web_searcher(const std::filesystem::path& db_dir);
 
+// The query string of the web layer's URL contract for a recipe ("q=fire+engines&outcome=
+// refused"), built with web::to_params and web::query_string. Throws without the web module.
+[[nodiscard]] std::string web_query_string(const QueryRecipe& q);
+
 // Seconds and bytes of the last FacetColumns::build (0 without the web module).
 [[nodiscard]] double last_column_build_seconds();
 [[nodiscard]] std::size_t last_column_bytes();

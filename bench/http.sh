@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# HTTP load on `foilog serve` over loopback with wrk (keep-alive), bounded in time.
+# Usage: bench/http.sh DB_DIR > http.json     (a JSON array, one object per endpoint)
+# Env:   FOILOG (default build-bench/foilog), FOILOG_BENCH (default build-bench/bench/foilog-bench),
+#        WRK_THREADS (2), WRK_CONNECTIONS (16), WRK_DURATION (10s), HTTP_RUNS (1)
+# Endpoints: /search with the search bench's query mix (round robin), the same as /api/search,
+# /doc/ID over the first 200 documents, /static/foilog.css, and /patterns when the server has it.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+db=${1:?usage: bench/http.sh DB_DIR}
+foilog=${FOILOG:-$root/build-bench/foilog}
+bench=${FOILOG_BENCH:-$root/build-bench/bench/foilog-bench}
+threads=${WRK_THREADS:-2}
+connections=${WRK_CONNECTIONS:-16}
+duration=${WRK_DURATION:-10s}
+runs=${HTTP_RUNS:-1}
+command -v wrk >/dev/null || { echo "http.sh: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+"$foilog" serve --help >/dev/null 2>&1 || { echo "http.sh: $foilog has no serve command" >&2; exit 2; }
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$bench" search --db "$db" --per-class 25 --print-urls > "$work/queries"
+sed 's#^#/search?#' "$work/queries" > "$work/search-paths"
+sed 's#^#/api/search?#' "$work/queries" > "$work/api-paths"
+sqlite3 -readonly "$db/foilog.sqlite" "SELECT id FROM documents ORDER BY id LIMIT 200" |
+  sed 's#^#/doc/#' > "$work/doc-paths"
+
+"$foilog" serve --db "$db" --port 0 --bind 127.0.0.1 > "$work/serve.out" 2> "$work/serve.err" &
+server_pid=$!
+base=""
+for _ in $(seq 1 600); do  # up to 60 s to open the store and build its facet columns
+  base=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" | head -1 || true)
+  [[ -n "$base" ]] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n "$base" ]] || { echo "http.sh: foilog serve did not start" >&2; exit 1; }
+
+first=1
+echo "["
+measure() {  # NAME PATH_OR_FILE
+  local name=$1 target=$2 url args=()
+  if [[ -f "$target" ]]; then
+    url="$base$(head -1 "$target")"
+    args=(-- "$target")
+  else
+    url="$base$target"
+  fi
+  # The endpoint must answer 200 before it is measured.
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)
+  if [[ "$status" != 200 ]]; then
+    echo "http.sh: $name answered $status, skipped" >&2
+    return
+  fi
+  for run in $(seq 1 "$runs"); do
+    local json
+    json=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$here/http/wrk-bench.lua" \
+      "$url" "${args[@]}" | tail -1)
+    [[ $first == 1 ]] || echo ","
+    first=0
+    printf '{"endpoint": "%s", "run": %d, "threads": %d, "connections": %d, "duration": "%s", %s' \
+      "$name" "$run" "$threads" "$connections" "$duration" "${json#\{}"
+  done
+}
+measure "/static/foilog.css" "/static/foilog.css"
+measure "/search?q=..." "$work/search-paths"
+measure "/api/search?q=..." "$work/api-paths"
+measure "/doc/ID" "$work/doc-paths"
+measure "/patterns" "/patterns"
+echo "]"
