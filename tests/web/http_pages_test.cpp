@@ -40,7 +40,7 @@ TEST(HttpPages, EveryPageTypeAnswers200WithOneH1) {
   const auto first = get_json("/api/search?per_page=1");
   ASSERT_FALSE(first["results"].empty());
   const std::string doc = first["results"][0]["url"];
-  const std::string authority = first["results"][0]["authority_id"];
+  const std::string authority = get_json("/api/authorities")["authorities"][0]["id"];
   for (const std::string& path : std::vector<std::string>{
            std::string("/"), std::string("/search"), std::string("/search?q=police"),
            std::string("/search?mode=questions&q=information"), doc, std::string("/authorities"),
@@ -248,7 +248,7 @@ TEST(HttpPages, FeedsAreWellFormedAtomWithPaging) {
     EXPECT_TRUE(feed.find_child_by_attribute("link", "rel", "next")) << path;
     EXPECT_TRUE(feed.child("entry"));
   }
-  const auto authority = get_json("/api/search?per_page=1")["results"][0]["authority_id"];
+  const auto authority = get_json("/api/authorities")["authorities"][0]["id"];
   auto res = ServedCorpus::get().get("/authority/" + authority.get<std::string>() + "/feed.atom");
   ASSERT_TRUE(res);
   pugi::xml_document xml;

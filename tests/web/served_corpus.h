@@ -35,6 +35,12 @@ inline constexpr const char* kHostileLetter =
     "<p>Yours sincerely,<br>Information Rights Team<br>&lt;svg onload=alert(4)&gt; Borough "
     "Council</p><p>Date: 17 March 2021</p></body></html>";
 
+// A letter whose title would run as a spreadsheet formula if an export did not defuse it.
+inline constexpr const char* kFormulaLetter =
+    "<html><head><title>=HYPERLINK(\"http://example.invalid\",\"canary-formula\")</title></head>"
+    "<body><p>Our reference: FOI-FORMULA-7</p><p>Dear Requester, canary-formula.</p>"
+    "<p>The information is not held.</p></body></html>";
+
 class ServedCorpus {
  public:
   static ServedCorpus& get() {
@@ -68,6 +74,7 @@ class ServedCorpus {
     const auto hostile = dir_.path() / "hostile";
     std::filesystem::create_directories(hostile);
     std::ofstream(hostile / "xss-letter.html") << kHostileLetter;
+    std::ofstream(hostile / "formula-letter.html") << kFormulaLetter;
     const auto src = source_dir();
     const auto r = run_command(foilog_bin() + " index --db " + quote(db_) + " " +
                                quote(src / "data" / "corpus") + " " +

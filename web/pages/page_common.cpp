@@ -11,7 +11,8 @@ nlohmann::json base_view(const std::string& title, const std::string& nav) {
   return {{"page_title", title},
           {"nav_search", nav == "search"},
           {"nav_authorities", nav == "authorities"},
-          {"nav_exemptions", nav == "exemptions"}};
+          {"nav_exemptions", nav == "exemptions"},
+          {"nav_patterns", nav == "patterns"}};
 }
 
 StoredDocument load_document(Site::Context& ctx, const std::string& id_text) {
@@ -37,10 +38,11 @@ StoredDocument load_document(Site::Context& ctx, const std::string& id_text) {
   return doc;
 }
 
-SearchRun run_site_search(Site& site, Site::Context& ctx, const SearchRequest& req) {
+SearchRun run_site_search(Site& site, Site::Context& ctx, const SearchRequest& req,
+                          bool collect_matches) {
   SearchRun run;
   run.snapshot = site.snapshot(ctx);
-  run.results = run_search(ctx.xapian, *run.snapshot.columns, *ctx.builder, req);
+  run.results = run_search(ctx.xapian, *run.snapshot.columns, *ctx.builder, req, collect_matches);
   return run;
 }
 

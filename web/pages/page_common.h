@@ -30,7 +30,8 @@ struct SearchRun {
   SearchResults results;
   IndexSnapshot snapshot;
 };
-[[nodiscard]] SearchRun run_site_search(Site& site, Site::Context& ctx, const SearchRequest& req);
+[[nodiscard]] SearchRun run_site_search(Site& site, Site::Context& ctx, const SearchRequest& req,
+                                        bool collect_matches = false);
 
 // "12,345"
 [[nodiscard]] std::string thousands(std::size_t n);

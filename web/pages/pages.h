@@ -26,6 +26,9 @@ Reply exemption_page(Site& site, const std::string& provision, const Params& par
 Reply search_feed(Site& site, const Params& params, const std::string& self_path);
 Reply authority_feed(Site& site, const std::string& slug, const Params& params);
 
+Reply patterns_page(Site& site, const Params& params);  // also format=csv|json
+Reply compare_page(Site& site, const Params& params);
+
 Reply api_search(Site& site, const Params& params);
 Reply api_document(Site& site, const std::string& id);
 Reply api_authorities(Site& site);

@@ -99,6 +99,13 @@ Reply search_page(Site& site, const Params& params) {
   v["pagination"] = pagination_view(req, run.results.total, "/search");
   v["feed_href"] = search_href(req, "/feed.atom");
   v["json_href"] = search_href(req, "/api/search");
+  SearchRequest whole = req;
+  whole.page = 1;
+  whole.per_page = 20;
+  v["patterns_href"] = search_href(whole, "/patterns");
+  auto csv = to_params(whole);
+  csv.emplace_back("format", "csv");
+  v["export_csv_href"] = with_query("/export/search", csv);
   return {200, "text/html; charset=utf-8", site.templates().render_page("search", v), {}};
 }
 

@@ -187,7 +187,8 @@ nlohmann::json facets_view(const Catalog& catalog, const SearchRequest& req,
   return out;
 }
 
-nlohmann::json tags_view(const Catalog& catalog, const SearchRequest& req) {
+nlohmann::json tags_view(const Catalog& catalog, const SearchRequest& req,
+                         const std::string& path) {
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     for (const auto& v : req.filters[f]) {
@@ -195,7 +196,7 @@ nlohmann::json tags_view(const Catalog& catalog, const SearchRequest& req) {
                      {"facet_label", kFacets[f].label},
                      {"value", v},
                      {"label", catalog.label(kFacets[f].param, v)},
-                     {"href", search_href(toggled(req, f, v))}});
+                     {"href", search_href(toggled(req, f, v), path)}});
     }
   }
   if (!req.from.empty()) {
@@ -206,7 +207,7 @@ nlohmann::json tags_view(const Catalog& catalog, const SearchRequest& req) {
                    {"facet_label", "From"},
                    {"value", req.from},
                    {"label", display_date(req.from)},
-                   {"href", search_href(next)}});
+                   {"href", search_href(next, path)}});
   }
   if (!req.to.empty()) {
     SearchRequest next = req;
@@ -216,7 +217,7 @@ nlohmann::json tags_view(const Catalog& catalog, const SearchRequest& req) {
                    {"facet_label", "To"},
                    {"value", req.to},
                    {"label", display_date(req.to)},
-                   {"href", search_href(next)}});
+                   {"href", search_href(next, path)}});
   }
   return out;
 }

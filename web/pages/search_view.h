@@ -32,7 +32,8 @@ namespace foilog::web {
 [[nodiscard]] nlohmann::json facets_view(const Catalog& catalog, const SearchRequest& req,
                                          const SearchResults& results);
 // [{facet, facet_label, value, label, href}] for each chosen filter and the date range.
-[[nodiscard]] nlohmann::json tags_view(const Catalog& catalog, const SearchRequest& req);
+[[nodiscard]] nlohmann::json tags_view(const Catalog& catalog, const SearchRequest& req,
+                                       const std::string& path = "/search");
 // {pages:[{number, href, current, ellipsis}], prev_href, next_href, page, last_page}
 [[nodiscard]] nlohmann::json pagination_view(const SearchRequest& req, std::size_t total,
                                              const std::string& path);

@@ -114,7 +114,7 @@ std::vector<FacetCount> count_facet(const FacetColumns& columns, std::size_t f,
 }  // namespace
 
 SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns,
-                         QueryBuilder& builder, const SearchRequest& req) {
+                         QueryBuilder& builder, const SearchRequest& req, bool collect_matches) {
   SearchResults out;
   const BuiltQuery built = builder.build(req);
   if (built.corrected != req.q) {
@@ -141,6 +141,9 @@ SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns
   for (const auto& [d, mask] : collector.seen()) {
     if (mask == kAllPass) {
       ++passing;
+      if (collect_matches) {
+        out.matching.push_back(d);
+      }
     }
   }
   out.total = out.exact ? passing : out.mset.get_matches_estimated();

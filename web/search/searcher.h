@@ -44,12 +44,16 @@ struct SearchResults {
   std::array<std::vector<FacetCount>, kFacetCount> facets;  // by count, then value
   std::string suggestion;                                   // "did you mean" query, or empty
   Xapian::MSet mset;                                        // kept for snippet()
+  // Every docid passing all filters, in match order; filled only when asked for (the
+  // patterns and export pages work on the whole match set, not a page of it).
+  std::vector<Xapian::docid> matching;
 };
 
 // Seconds after which Xapian stops matching and counts become estimates.
 inline constexpr double kSearchTimeLimit = 1.0;
 
 [[nodiscard]] SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns,
-                                       QueryBuilder& builder, const SearchRequest& req);
+                                       QueryBuilder& builder, const SearchRequest& req,
+                                       bool collect_matches = false);
 
 }  // namespace foilog::web

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "pages/pages.h"
+#include "pages/search_export.h"
 #include "search/query_builder.h"
 #include "server/route_helpers.h"
 #include "util/error.h"
@@ -140,6 +141,38 @@ void HttpServer::install_routes() {
   s.Get(R"(/exemption/([^/]{1,100}))", page([&site](const httplib::Request& r) {
           return exemption_page(site, canonical_provision(r.matches[1].str()), params_of(r));
         }));
+  s.Get("/patterns",
+        page([&site](const httplib::Request& r) { return patterns_page(site, params_of(r)); }));
+  s.Get("/compare",
+        page([&site](const httplib::Request& r) { return compare_page(site, params_of(r)); }));
+  s.Get("/export/search", [&site](const httplib::Request& req, httplib::Response& res) {
+    ExportStream stream;
+    try {
+      stream = search_export(site, params_of(req));
+    } catch (...) {
+      // guarded() translates the exception being handled (the lambda rethrows it).
+      guarded(site, req, res, []() -> Reply { throw; });
+      return;
+    }
+    res.set_header("Content-Disposition", "attachment; filename=\"" + stream.file_name + "\"");
+    add_security_headers(res);
+    auto next = std::make_shared<std::function<bool(std::string&)>>(std::move(stream.next));
+    res.set_chunked_content_provider(
+        stream.content_type, [next, path = req.path](std::size_t, httplib::DataSink& sink) {
+          // Headers are gone by now: a failure can only end the stream, and is logged.
+          try {
+            std::string chunk;
+            if ((*next)(chunk)) {
+              return sink.write(chunk.data(), chunk.size());
+            }
+            sink.done();
+            return true;
+          } catch (const std::exception& e) {
+            std::cerr << "foilog serve: GET " << path << ": export stopped: " << e.what() << "\n";
+            return false;
+          }
+        });
+  });
   s.Get("/api/search",
         page([&site](const httplib::Request& r) { return api_search(site, params_of(r)); }));
   s.Get(R"(/api/documents/([^/]{1,40}))",

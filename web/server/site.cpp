@@ -61,6 +61,7 @@ IndexSnapshot Site::snapshot(Context& ctx) {
   std::lock_guard lock(snapshot_mutex_);
   if (snapshot_.columns == nullptr || key != snapshot_key_) {
     snapshot_.columns = FacetColumns::build(ctx.xapian);
+    snapshot_.numbers = DocColumns::build(ctx.xapian);
     snapshot_.catalog = std::make_shared<const Catalog>(
         Catalog::load(*ctx.sqlite, (config_.data_dir / "topics.tsv").string()));
     snapshot_key_ = key;

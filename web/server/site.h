@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 
+#include "analytics/doc_columns.h"
 #include "render/templates.h"
 #include "search/catalog.h"
 #include "search/facet_columns.h"
@@ -33,6 +34,7 @@ struct SiteConfig {
 // all threads; rebuilt when the Xapian revision changes.
 struct IndexSnapshot {
   std::shared_ptr<const FacetColumns> columns;
+  std::shared_ptr<const DocColumns> numbers;  // working days and months, for the figures
   std::shared_ptr<const Catalog> catalog;
 };
 

@@ -1,0 +1,36 @@
+// The per-document numbers the figures need beside the facet columns: working days taken and
+// the response month, read once per index revision from Xapian's value slots (valuestream
+// iterators, so building costs one pass over two slots), and whether a docid is a response or
+// a question.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace foilog::web {
+
+class DocColumns {
+ public:
+  [[nodiscard]] static std::shared_ptr<const DocColumns> build(const Xapian::Database& db);
+
+  // -1 when unknown.
+  [[nodiscard]] int working_days(Xapian::docid d) const {
+    return d < working_days_.size() ? working_days_[d] : -1;
+  }
+  // YYYYMM of the response date (else the received date); 0 when unknown.
+  [[nodiscard]] int month(Xapian::docid d) const { return d < month_.size() ? month_[d] : 0; }
+  // The SQLite document id of a response or question document; 0 when unknown.
+  [[nodiscard]] std::int64_t sqlite_id(Xapian::docid d) const {
+    return d < sqlite_id_.size() ? sqlite_id_[d] : 0;
+  }
+
+ private:
+  std::vector<std::int16_t> working_days_;
+  std::vector<std::int32_t> month_;
+  std::vector<std::int64_t> sqlite_id_;
+};
+
+}  // namespace foilog::web
