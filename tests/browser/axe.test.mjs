@@ -34,6 +34,13 @@ const pages = [
   ['authority', () => firstHref('/authorities', 'a.authority-link'), 200],
   ['exemptions', '/exemptions', 200],
   ['exemption', () => firstHref('/exemptions', 'a.exemption-link'), 200],
+  ['patterns', '/patterns', 200],
+  ['patterns-month', '/patterns?period=month&q=police', 200],
+  ['compare', async () => {
+    const res = await fetch(new URL('/api/authorities', process.env.FOILOG_URL));
+    const ids = (await res.json()).authorities.slice(0, 2).map((a) => a.id);
+    return `/compare?authority=${ids[0]}&authority=${ids[1]}`;
+  }, 200],
   ['not-found', '/no-such-page', 404],
   ['bad-request', '/search?page=abc', 400],
 ];

@@ -228,8 +228,7 @@ nlohmann::json patterns_view(const Patterns& p, const Catalog& catalog, const Se
                         {"interval", interval_text(ci)},
                         {"href", href(req, "outcome", o)}});
     outcome_bars.push_back({Catalog::outcome_label(o), static_cast<double>(n),
-                            std::to_string(n) + " (" + percent(share) + ")",
-                            href(req, "outcome", o)});
+                            std::to_string(n) + " (" + percent(share) + ")"});
   }
   v["outcomes"] = outcomes;
   v["outcome_chart"] = {{"chart_svg", bar_chart("chart-outcomes", "Outcomes of the responses",
@@ -256,8 +255,7 @@ nlohmann::json patterns_view(const Patterns& p, const Catalog& catalog, const Se
                           {"top", top}});
     if (e.section && exemption_bars.size() < 10) {
       exemption_bars.push_back({catalog.label("exemption", e.provision),
-                                static_cast<double>(e.cited), std::to_string(e.cited),
-                                href(req, "exemption", e.provision)});
+                                static_cast<double>(e.cited), std::to_string(e.cited)});
     }
   }
   v["exemptions"] = exemptions;
@@ -355,7 +353,7 @@ nlohmann::json patterns_view(const Patterns& p, const Catalog& catalog, const Se
       char rate_text[32];
       std::snprintf(rate_text, sizeof rate_text, "%.0f", per100);
       mcells.push_back({{"count", n}, {"per100", rate_text}, {"href", h}});
-      crow.push_back({per100, rate_text, h});
+      crow.push_back({per100, rate_text});
     }
     mrows.push_back({{"label", catalog.label("authority", a)},
                      {"responses", p.matrix.responses[r]},

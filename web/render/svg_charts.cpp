@@ -70,11 +70,7 @@ std::string bar_chart(const std::string& id, const std::string& title,
            num(std::max(w, 1.0)) + "\" height=\"" + num(kRow - 8) + "\" fill=\"" + kPalette[0] +
            "\"/>";
     row += text(kLabel + w + 6, y + 17, b.value_label);
-    if (!b.href.empty()) {
-      svg += "<a href=\"" + html_escape(b.href) + "\">" + row + "</a>";
-    } else {
-      svg += row;
-    }
+    svg += row;
   }
   return svg + "</svg>";
 }
@@ -171,7 +167,7 @@ std::string heat_map(const std::string& id, const std::string& title,
                       "\" stroke=\"#b1b4b6\"/>";
       g += text(x + kCell / 2, y + 17, cell.label, "middle",
                 t > 0.55 ? " class=\"app-chart__light\"" : "");
-      svg += cell.href.empty() ? g : "<a href=\"" + html_escape(cell.href) + "\">" + g + "</a>";
+      svg += g;
     }
   }
   return svg + "</svg>";

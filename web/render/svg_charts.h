@@ -1,8 +1,9 @@
-// Charts drawn on the server as SVG, so they work without JavaScript, print, and carry their own
-// accessible name (role="img" with a <title> and <desc>). Each chart sits beside a table of the
-// same numbers on the page. Every label is HTML-escaped here: the output is one of the
-// allowlisted raw keys (chart_svg). Colours only through presentation attributes (the CSP
-// forbids inline style).
+// Charts drawn on the server as SVG images (no links inside: a role="img" must not hold
+// controls; the table beside each chart carries the links), so they work without JavaScript, print,
+// and carry their own accessible name (role="img" with a <title> and <desc>). Each chart sits
+// beside a table of the same numbers on the page. Every label is HTML-escaped here: the output is
+// one of the allowlisted raw keys (chart_svg). Colours only through presentation attributes (the
+// CSP forbids inline style).
 #pragma once
 
 #include <cstddef>
@@ -15,7 +16,6 @@ struct Bar {
   std::string label;
   double value = 0;         // drawn length, in the chart's unit
   std::string value_label;  // printed at the end of the bar, e.g. "12 (40%)"
-  std::string href;         // the search behind the bar; may be empty
 };
 
 // Horizontal bars, longest = full width. id: unique on the page (for aria references).
@@ -37,11 +37,10 @@ struct Series {
                                      const std::string& description,
                                      const std::vector<Series>& series);
 
-// A grid of cells shaded by value / max_value, each cell printing its label and linking to href.
+// A grid of cells shaded by value / max_value, each cell printing its label.
 struct Cell {
   double value = 0;
   std::string label;
-  std::string href;
 };
 [[nodiscard]] std::string heat_map(const std::string& id, const std::string& title,
                                    const std::string& description,
