@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 
 #ifdef FOILOG_HAVE_WEB
+#include "export_command.h"
 #include "serve_command.h"
 #endif
 
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
   std::map<std::string, foilog::cli::Subcommand> extra;
 #ifdef FOILOG_HAVE_WEB
   extra.emplace("serve", foilog::web::cmd_serve);
+  extra.emplace("export", foilog::web::cmd_export);
 #endif
   return foilog::cli::run(argc, argv, extra);
 }

@@ -22,6 +22,7 @@ usage: foilog SUBCOMMAND [OPTIONS] [ARGS]
   stats [--db DIR]                              counts per facet
   check [--db DIR]                              verify both stores hold the same documents
   serve [--db DIR] [--port 8080] [--bind 127.0.0.1]   run the web site
+  export [--db DIR] [--format csv|jsonl]        write every response as CSV or JSON lines
 
 Every subcommand takes --help. The default database directory is ./foilog-data.
 )";

@@ -209,3 +209,37 @@ TEST(HttpPatterns, CompareTakesTwoToSixAuthorities) {
 
 }  // namespace
 }  // namespace foilog::testing
+
+namespace foilog::testing {
+namespace {
+
+TEST(ExportCommand, DumpsEveryResponseAsCsvOrJsonLines) {
+  const auto db = ServedCorpus::get().db();
+  SqliteDb sqlite(db / "foilog.sqlite", true);
+  auto st = sqlite.prepare("SELECT COUNT(*) FROM documents");
+  ASSERT_TRUE(st.step());
+  const auto count = static_cast<std::size_t>(st.int64(0));
+  const auto csv = run_command(foilog_bin() + " export --db " + quote(db));
+  ASSERT_EQ(csv.status, 0) << csv.output;
+  std::size_t lines = 0;
+  for (std::size_t p = 0; (p = csv.output.find("\r\n", p)) != std::string::npos; p += 2)
+    ++lines;
+  EXPECT_EQ(lines, count + 1);
+  EXPECT_EQ(csv.output.rfind("\"id\",\"url\",\"reference\"", 0), 0U);
+  EXPECT_NE(csv.output.find("\"'=HYPERLINK("), std::string::npos);
+  const auto jsonl = run_command(foilog_bin() + " export --format jsonl --db " + quote(db));
+  ASSERT_EQ(jsonl.status, 0);
+  std::istringstream in(jsonl.output);
+  std::string line;
+  std::size_t objects = 0;
+  while (std::getline(in, line)) {
+    const auto j = nlohmann::json::parse(line);
+    EXPECT_TRUE(j.contains("outcome") && j["exemptions"].is_array());
+    ++objects;
+  }
+  EXPECT_EQ(objects, count);
+  EXPECT_EQ(run_command(foilog_bin() + " export --format xml --db " + quote(db)).status, 2);
+}
+
+}  // namespace
+}  // namespace foilog::testing
