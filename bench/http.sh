@@ -78,4 +78,10 @@ measure "/search?q=..." "$work/search-paths"
 measure "/api/search?q=..." "$work/api-paths"
 measure "/doc/ID" "$work/doc-paths"
 measure "/patterns" "/patterns"
+# The server's memory after the load: peak (VmHWM) and current (VmRSS) resident set.
+hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")
+rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")
+[[ $first == 1 ]] || echo ","
+printf '{"endpoint": "server memory", "peak_rss_mb": %s, "rss_mb": %s}\n' \
+  "$(awk -v k="$hwm" 'BEGIN {printf "%.1f", k / 1024}')" "$(awk -v k="$rss" 'BEGIN {printf "%.1f", k / 1024}')"
 echo "]"

@@ -302,6 +302,9 @@ void http_table(const std::vector<Size>& sizes) {
     }
     for (const auto& e : order) {
       const auto& r = by_endpoint[e];
+      if (e == "server memory") {
+        continue;
+      }
       std::printf("| %ld | `%s` | %zu | %s | %s | %s | %s | %s | %s |\n", s.docs, e.c_str(),
                   r.size(), cell(r, "requests_per_s", 0).c_str(), cell(r, "p50_ms", 2).c_str(),
                   cell(r, "p99_ms", 2).c_str(), cell(r, "max_ms", 1).c_str(),
@@ -309,6 +312,22 @@ void http_table(const std::vector<Size>& sizes) {
     }
   }
   std::printf("\n");
+  for (const auto& s : sizes) {
+    if (!s.http.is_array()) {
+      continue;
+    }
+    std::vector<json> mem;
+    for (const auto& r : s.http) {
+      if (r.value("endpoint", "") == "server memory") {
+        mem.push_back(r);
+      }
+    }
+    if (!mem.empty()) {
+      std::printf(
+          "`foilog serve` memory after the load at %ld docs: peak RSS %s MB, RSS %s MB.\n\n",
+          s.docs, cell(mem, "peak_rss_mb", 1).c_str(), cell(mem, "rss_mb", 1).c_str());
+    }
+  }
 }
 
 }  // namespace
