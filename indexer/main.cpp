@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 
 #ifdef FOILOG_HAVE_WEB
+#include "eval_check_command.h"
 #include "export_command.h"
 #include "serve_command.h"
 #endif
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
 #ifdef FOILOG_HAVE_WEB
   extra.emplace("serve", foilog::web::cmd_serve);
   extra.emplace("export", foilog::web::cmd_export);
+  extra.emplace("eval-check", foilog::web::cmd_eval_check);
 #endif
   return foilog::cli::run(argc, argv, extra);
 }

@@ -23,6 +23,7 @@ usage: foilog SUBCOMMAND [OPTIONS] [ARGS]
   check [--db DIR]                              verify both stores hold the same documents
   serve [--db DIR] [--port 8080] [--bind 127.0.0.1]   run the web site
   export [--db DIR] [--format csv|jsonl]        write every response as CSV or JSON lines
+  eval-check [--db DIR] [--min recall5=X] FILE  score the pre-filing check on an evaluation set
 
 Every subcommand takes --help. The default database directory is ./foilog-data.
 )";

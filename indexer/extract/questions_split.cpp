@@ -72,10 +72,11 @@ bool good_after_number(std::string_view s, std::size_t i) {
 std::size_t parse_number(std::string_view s, std::size_t i, int& number) {
   auto read_digits = [&](std::size_t k, std::size_t& end) {
     std::size_t e = k;
-    while (e < s.size() && is_digit(s[e]) && e - k < 3) {
+    // Up to three digits: a draft request can run to a hundred questions.
+    while (e < s.size() && is_digit(s[e]) && e - k < 4) {
       ++e;
     }
-    if (e == k || e - k > 2 || (e < s.size() && is_digit(s[e]))) {
+    if (e == k || e - k > 3 || (e < s.size() && is_digit(s[e]))) {
       return -1;
     }
     end = e;
@@ -112,7 +113,8 @@ std::size_t parse_number(std::string_view s, std::size_t i, int& number) {
     return 0;
   }
   const int n = read_digits(i, end);
-  if (n <= 0 || n > 60) {
+  // Requests run to a hundred items at most; a larger number starting a line is a figure.
+  if (n <= 0 || n > 150) {
     return 0;
   }
   // "1." / "1)" not followed by a digit ("1.5 million" is a figure, not a marker).

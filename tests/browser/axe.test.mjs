@@ -41,6 +41,9 @@ const pages = [
     const ids = (await res.json()).authorities.slice(0, 2).map((a) => a.id);
     return `/compare?authority=${ids[0]}&authority=${ids[1]}`;
   }, 200],
+  ['check', '/check', 200],
+  ['check-results', '/check?draft=' + encodeURIComponent('1. Which SIEM do you use?\n2. How many cyber attacks last year?'), 200],
+  ['check-error', '/check?draft=' + encodeURIComponent('Dear Sir, please provide the information. Regards'), 400],
   ['not-found', '/no-such-page', 404],
   ['bad-request', '/search?page=abc', 400],
 ];

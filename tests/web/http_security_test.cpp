@@ -128,8 +128,11 @@ TEST(HttpSecurity, BodiesTheSiteNeverTakesAreRefusedBeforeReading) {
   };
   for (const auto& c : {
            Case{"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-2\r\n", "400"},
-           Case{"POST /search HTTP/1.1\r\nHost: x\r\n\r\n", "411"},
-           Case{"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n", "413"},
+           Case{"POST /search HTTP/1.1\r\nHost: x\r\n\r\n", "405"},
+           Case{"POST /api/check HTTP/1.1\r\nHost: x\r\n\r\n", "411"},
+           Case{"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n",
+                "413"},
+           Case{"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n", "405"},
            Case{"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabc",
                 "400"},
            Case{"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n"

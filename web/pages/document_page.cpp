@@ -1,7 +1,9 @@
 // /doc/ID (the response with its evidence), /doc/ID/original, /api/documents/ID.
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "check/prior_answers.h"
 #include "extract/record_json.h"
 #include "pages/page_common.h"
 #include "pages/pages.h"
@@ -39,6 +41,48 @@ std::string working_days_text(const Record& r) {
     out += *r.within_limit ? " (within the 20-day limit)" : " (late: over the 20-day limit)";
   }
   return out;
+}
+
+// Similar responses: the same matching as the pre-filing check, run on this letter's own
+// questions (each with the rest of the request as context); responses ranked by their best
+// match. A letter without questions falls back to relevance feedback on its whole text.
+std::vector<SimilarHit> similar_responses(Site::Context& ctx, const Record& r, std::int64_t id,
+                                          std::size_t k) {
+  std::string context;
+  for (const auto& q : r.questions) {
+    context += q.text + "\n";
+  }
+  std::map<std::int64_t, std::pair<int, nlohmann::json>> best;  // id -> (percent, data)
+  CheckLimits limits;
+  limits.matches_per_question = 8;
+  for (const auto& q : r.questions) {
+    if (q.text.empty()) {
+      continue;
+    }
+    for (const auto& m : ctx.prior->check_question(q.text, {}, limits, context).matches) {
+      if (m.document_id == id) {
+        continue;
+      }
+      auto& slot = best[m.document_id];
+      if (m.percent > slot.first) {
+        slot = {m.percent, m.data};
+      }
+    }
+  }
+  std::vector<std::pair<int, SimilarHit>> ranked;
+  for (auto& [doc, entry] : best) {
+    ranked.push_back({entry.first, SimilarHit{doc, entry.second}});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<SimilarHit> out;
+  for (auto& [percent, hit] : ranked) {
+    if (out.size() >= k) {
+      break;
+    }
+    out.push_back(std::move(hit));
+  }
+  return out.empty() ? similar_documents(ctx.xapian, id, static_cast<unsigned>(k)) : out;
 }
 
 }  // namespace
@@ -140,7 +184,7 @@ Reply document_page(Site& site, const std::string& id) {
   v["format"] = r.format;
 
   nlohmann::json similar = nlohmann::json::array();
-  for (const auto& s : similar_documents(ctx.xapian, doc.id, 5)) {
+  for (const auto& s : similar_responses(ctx, r, doc.id, 5)) {
     similar.push_back(
         {{"url", "/doc/" + std::to_string(s.id)},
          {"reference", s.data.value("reference", "")},

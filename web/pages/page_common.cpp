@@ -12,7 +12,8 @@ nlohmann::json base_view(const std::string& title, const std::string& nav) {
           {"nav_search", nav == "search"},
           {"nav_authorities", nav == "authorities"},
           {"nav_exemptions", nav == "exemptions"},
-          {"nav_patterns", nav == "patterns"}};
+          {"nav_patterns", nav == "patterns"},
+          {"nav_check", nav == "check"}};
 }
 
 StoredDocument load_document(Site::Context& ctx, const std::string& id_text) {

@@ -28,6 +28,10 @@ Reply authority_feed(Site& site, const std::string& slug, const Params& params);
 
 Reply patterns_page(Site& site, const Params& params);  // also format=csv|json
 Reply compare_page(Site& site, const Params& params);
+// GET shows the form; a `draft` parameter (GET, or a POSTed form) checks it.
+Reply check_page(Site& site, const Params& params);
+// POST /api/check with {"draft": "...", "authority": [...], "authority_type": [...]}.
+Reply api_check(Site& site, const std::string& body);
 
 Reply api_search(Site& site, const Params& params);
 Reply api_document(Site& site, const std::string& id);

@@ -1,30 +1,9 @@
 #include "search/similar.h"
 
-#include <cctype>
-
 #include "schema/schema.h"
+#include "search/plain_words.h"
 
 namespace foilog::web {
-namespace {
-
-// Plain lower-case words and their stems only: facet, id and field terms would make "similar"
-// mean "same authority" or "same reference".
-class PlainWords : public Xapian::ExpandDecider {
- public:
-  bool operator()(const std::string& term) const override {
-    if (term.empty()) {
-      return false;
-    }
-    std::size_t start = term[0] == 'Z' ? 1 : 0;
-    if (start >= term.size() || std::isupper(static_cast<unsigned char>(term[start])) != 0) {
-      return false;
-    }
-    // Numbers (years, reference digits) say little about what a letter is about.
-    return std::isdigit(static_cast<unsigned char>(term[start])) == 0 && term.size() - start > 2;
-  }
-};
-
-}  // namespace
 
 std::vector<SimilarHit> similar_documents(const Xapian::Database& db, std::int64_t id, unsigned k) {
   const std::string id_term = schema::document_id_term(id);

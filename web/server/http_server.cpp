@@ -46,6 +46,12 @@ HttpServer::HttpServer(Site& site, ServerOptions options)
 
 HttpServer::~HttpServer() = default;
 
+bool takes_body(const httplib::Request& req) {
+  // The only routes that read a body: the pre-filing check (a pasted draft can be 100 KB, too
+  // long for a URL). Every other body is refused before it is read.
+  return req.method == "POST" && (req.path == "/check" || req.path == "/api/check");
+}
+
 void HttpServer::install_guards() {
   auto& s = *server_;
   // Before any body is read: refuse framing we never need, so no body is buffered without
@@ -65,6 +71,11 @@ void HttpServer::install_guards() {
     }
     if (req.get_header_value_count("Content-Length") > 1) {
       return refuse(400, "The request has more than one Content-Length.");
+    }
+    if (body_method && !takes_body(req)) {
+      // Refused before the body is read, so the connection must not be reused for the bytes
+      // still in flight: the client is told to close.
+      return refuse(405, "This address takes no " + req.method + " requests.");
     }
     if (body_method && !req.has_header("Content-Length")) {
       return refuse(411, "A request with a body needs a Content-Length.");
@@ -173,6 +184,12 @@ void HttpServer::install_routes() {
           }
         });
   });
+  s.Get("/check",
+        page([&site](const httplib::Request& r) { return check_page(site, params_of(r)); }));
+  s.Post("/check",
+         page([&site](const httplib::Request& r) { return check_page(site, params_of(r)); }));
+  s.Post("/api/check",
+         page([&site](const httplib::Request& r) { return api_check(site, r.body); }));
   s.Get("/api/search",
         page([&site](const httplib::Request& r) { return api_search(site, params_of(r)); }));
   s.Get(R"(/api/documents/([^/]{1,40}))",

@@ -53,6 +53,9 @@ class HttpServer {
   std::unique_ptr<httplib::Server> server_;
 };
 
+// Whether this route reads a request body (all others are refused before the body is read).
+[[nodiscard]] bool takes_body(const httplib::Request& req);
+
 // The security headers every response carries.
 void add_security_headers(httplib::Response& res);
 

@@ -38,6 +38,8 @@ std::unique_ptr<Site::Context> Site::open_context() const {
   }
   ctx->sqlite = std::make_unique<SqliteDb>(config_.db_dir / schema::file::kSqlite, true);
   ctx->builder = std::make_unique<QueryBuilder>(ctx->xapian);
+  ctx->prior = std::make_unique<PriorAnswers>(ctx->xapian,
+                                              (config_.data_dir / "check-stopwords.txt").string());
   return ctx;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "analytics/doc_columns.h"
+#include "check/prior_answers.h"
 #include "render/templates.h"
 #include "search/catalog.h"
 #include "search/facet_columns.h"
@@ -51,6 +52,7 @@ class Site {
     Xapian::Database xapian;
     std::unique_ptr<SqliteDb> sqlite;
     std::unique_ptr<QueryBuilder> builder;
+    std::unique_ptr<PriorAnswers> prior;  // the pre-filing check's matcher
   };
 
   // This thread's handles, reopened to the latest committed revision.
