@@ -22,29 +22,18 @@ struct PatternRequest {
   std::string order = "responses";  // authority table order
 };
 
-const std::string* single(const Params& params, const std::string& name) {
-  const auto [lo, hi] = params.equal_range(name);
-  if (lo == hi) {
-    return nullptr;
-  }
-  if (std::next(lo) != hi) {
-    throw UsageError(name, "was given more than once; give it once");
-  }
-  return &lo->second;
-}
-
 PatternRequest parse_pattern_request(const Params& params) {
   PatternRequest pr;
   pr.search = parse_search_request(params);
   pr.search.mode = SearchMode::kDocuments;  // figures count responses
-  if (const auto* v = single(params, "period")) {
+  if (const auto* v = single_param(params, "period")) {
     if (*v == "month") {
       pr.options.period = Period::kMonth;
     } else if (*v != "year" && !v->empty()) {
       throw UsageError("period", "must be year or month");
     }
   }
-  if (const auto* v = single(params, "min_responses"); v != nullptr && !v->empty()) {
+  if (const auto* v = single_param(params, "min_responses"); v != nullptr && !v->empty()) {
     std::size_t n = 0;
     const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
     if (ec != std::errc() || ptr != v->data() + v->size() || n < 1 || n > 1000000) {
@@ -52,13 +41,13 @@ PatternRequest parse_pattern_request(const Params& params) {
     }
     pr.options.min_responses = n;
   }
-  if (const auto* v = single(params, "format"); v != nullptr && !v->empty()) {
+  if (const auto* v = single_param(params, "format"); v != nullptr && !v->empty()) {
     if (*v != "html" && *v != "csv" && *v != "json") {
       throw UsageError("format", "must be html, csv or json");
     }
     pr.format = *v;
   }
-  if (const auto* v = single(params, "table"); v != nullptr && !v->empty()) {
+  if (const auto* v = single_param(params, "table"); v != nullptr && !v->empty()) {
     static const std::vector<std::string> kTables = {"outcomes",        "exemptions", "authorities",
                                                      "authority_types", "periods",    "matrix"};
     if (std::find(kTables.begin(), kTables.end(), *v) == kTables.end()) {
@@ -68,7 +57,7 @@ PatternRequest parse_pattern_request(const Params& params) {
     }
     pr.table = *v;
   }
-  if (const auto* v = single(params, "order"); v != nullptr && !v->empty()) {
+  if (const auto* v = single_param(params, "order"); v != nullptr && !v->empty()) {
     static const std::vector<std::string> kOrders = {"responses", "name", "refusal_rate",
                                                      "median_days", "within"};
     if (std::find(kOrders.begin(), kOrders.end(), *v) == kOrders.end()) {

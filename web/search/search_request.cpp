@@ -54,8 +54,9 @@ std::string parse_date(const std::string& param, const std::string& value) {
   return to_iso(*d);
 }
 
-// The single value of a parameter that must not repeat.
-const std::string* single(const Params& params, const std::string& name) {
+}  // namespace
+
+const std::string* single_param(const Params& params, const std::string& name) {
   const auto [lo, hi] = params.equal_range(name);
   if (lo == hi) {
     return nullptr;
@@ -65,8 +66,6 @@ const std::string* single(const Params& params, const std::string& name) {
   }
   return &lo->second;
 }
-
-}  // namespace
 
 bool SearchRequest::has_filters() const {
   for (const auto& f : filters) {
@@ -79,7 +78,7 @@ bool SearchRequest::has_filters() const {
 
 SearchRequest parse_search_request(const Params& params) {
   SearchRequest req;
-  if (const auto* q = single(params, "q")) {
+  if (const auto* q = single_param(params, "q")) {
     check_text("q", *q, kMaxQueryBytes);
     req.q = std::string(trim(*q));
   }
@@ -104,17 +103,17 @@ SearchRequest parse_search_request(const Params& params) {
       }
     }
   }
-  if (const auto* v = single(params, "from")) {
+  if (const auto* v = single_param(params, "from")) {
     req.from = parse_date("from", std::string(trim(*v)));
   }
-  if (const auto* v = single(params, "to")) {
+  if (const auto* v = single_param(params, "to")) {
     req.to = parse_date("to", std::string(trim(*v)));
   }
   if (!req.from.empty() && !req.to.empty() && req.from > req.to) {
     throw UsageError(
         "from", "is after to (" + req.from + " > " + req.to + "): swap them or widen the range");
   }
-  if (const auto* v = single(params, "sort")) {
+  if (const auto* v = single_param(params, "sort")) {
     if (*v == "relevance" || v->empty()) {
       req.sort = SortOrder::kRelevance;
     } else if (*v == "newest") {
@@ -126,7 +125,7 @@ SearchRequest parse_search_request(const Params& params) {
                        "must be relevance, newest or oldest (got \"" + v->substr(0, 40) + "\")");
     }
   }
-  if (const auto* v = single(params, "mode")) {
+  if (const auto* v = single_param(params, "mode")) {
     if (*v == "documents" || v->empty()) {
       req.mode = SearchMode::kDocuments;
     } else if (*v == "questions") {
@@ -135,10 +134,10 @@ SearchRequest parse_search_request(const Params& params) {
       throw UsageError("mode", "must be documents or questions (got \"" + v->substr(0, 40) + "\")");
     }
   }
-  if (const auto* v = single(params, "page")) {
+  if (const auto* v = single_param(params, "page")) {
     req.page = parse_int("page", *v, 1, kMaxPage);
   }
-  if (const auto* v = single(params, "per_page")) {
+  if (const auto* v = single_param(params, "per_page")) {
     req.per_page = parse_int("per_page", *v, 1, kMaxPerPage);
   }
   return req;

@@ -39,6 +39,10 @@ inline constexpr std::size_t kMaxFilterValues = 50;
 inline constexpr int kMaxPerPage = 100;
 inline constexpr int kMaxPage = 1000000;
 
+// The one value of a parameter that must not repeat (nullptr when absent); UsageError naming it
+// when it is given twice. For pages that take parameters beyond the search contract.
+[[nodiscard]] const std::string* single_param(const Params& params, const std::string& name);
+
 // Throws UsageError(param, fix). Unknown parameters are ignored (links from elsewhere carry
 // tracking parameters); known ones must be well formed.
 [[nodiscard]] SearchRequest parse_search_request(const Params& params);
