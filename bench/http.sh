@@ -4,7 +4,8 @@
 # Env:   FOILOG (default build-bench/foilog), FOILOG_BENCH (default build-bench/bench/foilog-bench),
 #        WRK_THREADS (2), WRK_CONNECTIONS (16), WRK_DURATION (10s), HTTP_RUNS (1)
 # Endpoints: /search with the search bench's query mix (round robin), the same as /api/search,
-# /doc/ID over the first 200 documents, /static/foilog.css, and /patterns when the server has it.
+# /doc/ID over the first 200 documents, /static/foilog.css, and when the server has them
+# /patterns and /check with the 10-question draft in bench/http/draft-10q.txt.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -78,6 +79,10 @@ measure "/search?q=..." "$work/search-paths"
 measure "/api/search?q=..." "$work/api-paths"
 measure "/doc/ID" "$work/doc-paths"
 measure "/patterns" "/patterns"
+# The 'check before you ask' page for a 10-question draft (issue 7: <= 200 ms at 1M).
+check_path=$(curl -s -G -o /dev/null -w '%{url_effective}' --data-urlencode "draft@$here/http/draft-10q.txt" \
+  "$base/check" | sed "s#^$base##")
+measure "/check (10-question draft)" "$check_path"
 # The server's memory after the load: peak (VmHWM) and current (VmRSS) resident set.
 hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")
 rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")

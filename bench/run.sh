@@ -8,6 +8,7 @@
 #   FOILOG_BENCH_BUILD   build directory with foilog and bench/foilog-bench (default build-bench)
 #   FOILOG_BENCH_DATA    corpora and stores (default build-bench-data; never data/)
 #   FOILOG_BENCH_RESULTS where the JSON and report go (default $FOILOG_BENCH_DATA/results/DATE)
+#   FOILOG_BENCH_COMMIT  the commit to record (default: the build's source tree's)
 #   SEED                 corpus seed (default 1)
 #   RUNS                 ingest+search repetitions (default 3 for sizes <= 10000, else 1)
 #   EXTRACT_THREADS      0: serial ingest as `foilog index` (default); N: pipelined over N
@@ -33,14 +34,29 @@ sizes=("$@")
 http=${HTTP:-}
 if [[ -z "$http" ]]; then
   http=0
-  command -v wrk >/dev/null && "$foilog" serve --help >/dev/null 2>&1 && http=1
+  if command -v wrk >/dev/null && "$foilog" serve --help >/dev/null 2>&1; then
+    http=1
+  fi
 fi
 mkdir -p "$results"
 {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')," \
     "$(free -g | awk '/^Mem:/ {print $2}') GiB"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)"
+  # The commit the binaries were built from: the build's source tree (a snapshot made with
+  # `git archive` may carry it in SNAPSHOT_COMMIT), else this checkout's HEAD.
+  src=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+  commit=${FOILOG_BENCH_COMMIT:-}
+  if [[ -z "$commit" && -f "$src/SNAPSHOT_COMMIT" ]]; then
+    commit="$(cat "$src/SNAPSHOT_COMMIT") (snapshot)"
+  fi
+  if [[ -z "$commit" ]]; then
+    commit=$(git -C "${src:-$root}" rev-parse HEAD 2>/dev/null || echo unknown)
+  fi
+  echo "commit: $commit"
+  if [[ -n "$src" && "$src" != "$root" ]]; then
+    echo "built from: $src"
+  fi
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$results/machine.txt"
 
