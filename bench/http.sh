@@ -2,7 +2,7 @@
 # HTTP load on `foilog serve` over loopback with wrk (keep-alive), bounded in time.
 # Usage: bench/http.sh DB_DIR > http.json     (a JSON array, one object per endpoint)
 # Env:   FOILOG (default build-bench/foilog), FOILOG_BENCH (default build-bench/bench/foilog-bench),
-#        WRK_THREADS (2), WRK_CONNECTIONS (16), WRK_DURATION (10s), HTTP_RUNS (1)
+#        WRK_THREADS (2), WRK_CONNECTIONS (16), WRK_DURATION (10s), WRK_TIMEOUT (10s), HTTP_RUNS (1)
 # Endpoints: /search with the search bench's query mix (round robin), the same as /api/search,
 # /doc/ID over the first 200 documents, /static/foilog.css, and when the server has them
 # /patterns and /check with the 10-question draft in bench/http/draft-10q.txt.
@@ -15,6 +15,7 @@ bench=${FOILOG_BENCH:-$root/build-bench/bench/foilog-bench}
 threads=${WRK_THREADS:-2}
 connections=${WRK_CONNECTIONS:-16}
 duration=${WRK_DURATION:-10s}
+timeout=${WRK_TIMEOUT:-10s}  # wrk's default (2 s) drops slower requests from the latencies
 runs=${HTTP_RUNS:-1}
 command -v wrk >/dev/null || { echo "http.sh: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 "$foilog" serve --help >/dev/null 2>&1 || { echo "http.sh: $foilog has no serve command" >&2; exit 2; }
@@ -65,13 +66,17 @@ measure() {  # NAME PATH_OR_FILE
     return
   fi
   for run in $(seq 1 "$runs"); do
+    # Unloaded latency first: 5 requests one after another (the page-latency targets).
+    local single
+    single=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done |
+      sort -n | awk '{t[NR] = $1 * 1000} END {printf "\"single_p50_ms\": %.2f, \"single_max_ms\": %.2f", t[3], t[5]}')
     local json
-    json=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$here/http/wrk-bench.lua" \
-      "$url" "${args[@]}" | tail -1)
+    json=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency \
+      -s "$here/http/wrk-bench.lua" "$url" "${args[@]}" | tail -1)
     [[ $first == 1 ]] || echo ","
     first=0
-    printf '{"endpoint": "%s", "run": %d, "threads": %d, "connections": %d, "duration": "%s", %s' \
-      "$name" "$run" "$threads" "$connections" "$duration" "${json#\{}"
+    printf '{"endpoint": "%s", "run": %d, "threads": %d, "connections": %d, "duration": "%s", %s, %s' \
+      "$name" "$run" "$threads" "$connections" "$duration" "$single" "${json#\{}"
   done
 }
 measure "/static/foilog.css" "/static/foilog.css"
