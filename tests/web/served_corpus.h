@@ -20,27 +20,11 @@ extern char** environ;
 
 namespace foilog::testing {
 
-// A letter that tries to inject markup through every field the pages show. It is HTML with the
-// payloads written as entities, so the reader's text really holds "<script>..." (a plain-text
-// letter would have its tags cleaned away at ingest, proving nothing about the pages).
-inline constexpr const char* kHostileLetter =
-    "<html><head><title>&lt;img src=x onerror=alert(1)&gt; canary-xylophone</title></head><body>"
-    "<p>Freedom of Information Request Reference: FOI-XSS-0001</p>"
-    "<p>Dear Requester,</p>"
-    "<p>Thank you for your request received on 3 March 2021 about "
-    "&lt;script&gt;alert('stored-xss')&lt;/script&gt; canary-xylophone budgets and "
-    "&quot;&gt;&lt;img src=x onerror=alert(2)&gt; procurement.</p>"
-    "<ol><li>How much was spent on &lt;iframe src=javascript:alert(3)&gt; software?</li></ol>"
-    "<p>Response: The information is attached. &amp; that's all.</p>"
-    "<p>Yours sincerely,<br>Information Rights Team<br>&lt;svg onload=alert(4)&gt; Borough "
-    "Council</p><p>Date: 17 March 2021</p></body></html>";
-
-// A letter whose title would run as a spreadsheet formula if an export did not defuse it.
-inline constexpr const char* kFormulaLetter =
-    "<html><head><title>=HYPERLINK(\"http://example.invalid\",\"canary-formula\")</title></head>"
-    "<body><p>Our reference: FOI-FORMULA-7</p><p>Dear Requester, canary-formula.</p>"
-    "<p>The information is not held.</p></body></html>";
-
+// The store: data/corpus, data/seeds and tests/web/fixtures (two hostile letters: one injecting
+// markup through every field the pages show, written as entities so the reader's text really
+// holds "<script>..."; one whose title would run as a spreadsheet formula). ctest builds it once
+// (the web_corpus_setup fixture, into FOILOG_WEB_CORPUS_DB) so each test process only starts a
+// server; run alone, a test binary indexes its own copy.
 class ServedCorpus {
  public:
   static ServedCorpus& get() {
@@ -70,15 +54,19 @@ class ServedCorpus {
 
  private:
   ServedCorpus() {
+#ifdef FOILOG_WEB_CORPUS_DB
+    const std::filesystem::path shared(FOILOG_WEB_CORPUS_DB);
+    if (std::filesystem::exists(shared / "foilog.sqlite")) {
+      db_ = shared;
+      start_server();
+      return;
+    }
+#endif
     db_ = dir_.path() / "db";
-    const auto hostile = dir_.path() / "hostile";
-    std::filesystem::create_directories(hostile);
-    std::ofstream(hostile / "xss-letter.html") << kHostileLetter;
-    std::ofstream(hostile / "formula-letter.html") << kFormulaLetter;
     const auto src = source_dir();
-    const auto r = run_command(foilog_bin() + " index --db " + quote(db_) + " " +
-                               quote(src / "data" / "corpus") + " " +
-                               quote(src / "data" / "seeds") + " " + quote(hostile));
+    const auto r = run_command(
+        foilog_bin() + " index --db " + quote(db_) + " " + quote(src / "data" / "corpus") + " " +
+        quote(src / "data" / "seeds") + " " + quote(src / "tests" / "web" / "fixtures"));
     if (r.status != 0) {
       throw std::runtime_error("indexing the test corpus failed: " + r.output);
     }

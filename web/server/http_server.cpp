@@ -39,7 +39,9 @@ HttpServer::HttpServer(Site& site, ServerOptions options)
   s.set_keep_alive_max_count(static_cast<std::size_t>(options_.keep_alive_max));
   const auto threads = static_cast<std::size_t>(options_.threads);
   // cpp-httplib owns the queue it is given (its API takes a raw pointer and deletes it).
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.new_task_queue = [threads] {
+    return new httplib::ThreadPool(threads);  // NOLINT(cppcoreguidelines-owning-memory)
+  };
   install_guards();
   install_routes();
 }

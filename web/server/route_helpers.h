@@ -28,7 +28,7 @@ inline void send(httplib::Response& res, Reply reply) {
   for (const auto& [k, v] : reply.headers) {
     res.set_header(k, v);
   }
-  res.set_content(std::move(reply.body), reply.content_type);
+  res.set_content(reply.body, reply.content_type);  // 0.11.4 takes a const reference
   add_security_headers(res);
 }
 
