@@ -20,7 +20,6 @@ constexpr double kFeedbackWeight = 0.3;
 constexpr double kContextWeight = 0.25;
 constexpr unsigned kFeedbackDocs = 3;
 constexpr unsigned kFeedbackTerms = 12;
-constexpr Xapian::doccount kAskedScan = 500;
 
 std::vector<std::string> read_words(const std::string& file) {
   std::vector<std::string> words;
@@ -175,8 +174,9 @@ QuestionCheck PriorAnswers::check_question(
 
   // "Asked before": prior questions scoring near the best possible for these words.
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, filter));
-  enquire.set_cutoff(limits.asked_percent);
-  const Xapian::MSet first = enquire.get_mset(0, kAskedScan);
+  const bool count_asked = limits.asked_scan > 0;
+  enquire.set_cutoff(count_asked ? limits.asked_percent : 0);
+  const Xapian::MSet first = enquire.get_mset(0, count_asked ? limits.asked_scan : kFeedbackDocs);
   std::vector<nlohmann::json> asked;
   std::unordered_set<std::int64_t> seen;
   Xapian::RSet rset;
@@ -192,7 +192,9 @@ QuestionCheck PriorAnswers::check_question(
     if (rset.size() < kFeedbackDocs) {
       rset.add_document(*it);
     }
-    asked.push_back(std::move(data));
+    if (count_asked) {
+      asked.push_back(std::move(data));
+    }
   }
   summarise(out.summary, asked);
   out.asked = asked;

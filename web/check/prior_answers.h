@@ -32,6 +32,9 @@ struct CheckLimits {
   std::size_t matches_per_question = 5;
   // A prior question counts as "asked before" at this share of the best possible score.
   int asked_percent = 45;
+  // How many prior questions the "asked before" count looks at; 0 skips the count (similar
+  // responses need only the ranked matches).
+  unsigned asked_scan = 500;
 };
 
 struct PriorMatch {

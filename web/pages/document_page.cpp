@@ -55,6 +55,7 @@ std::vector<SimilarHit> similar_responses(Site::Context& ctx, const Record& r, s
   std::map<std::int64_t, std::pair<int, nlohmann::json>> best;  // id -> (percent, data)
   CheckLimits limits;
   limits.matches_per_question = 8;
+  limits.asked_scan = 0;  // only the ranked matches; the summary is the check page's
   for (const auto& q : r.questions) {
     if (q.text.empty()) {
       continue;

@@ -36,6 +36,9 @@ class QueryBuilder {
   // Throws UsageError("q", ...) when QueryParser cannot make sense of q.
   [[nodiscard]] BuiltQuery build(const SearchRequest& req);
 
+  // QueryParser's spelling correction of q ("polise" -> "police"), or empty when it has none.
+  [[nodiscard]] std::string suggest(const std::string& q);
+
   // The text part alone (for the snippet highlighter and relevance feedback).
   [[nodiscard]] Xapian::Query parse_text(const std::string& q, std::string* corrected = nullptr);
 

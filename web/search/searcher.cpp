@@ -117,9 +117,6 @@ SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns
                          QueryBuilder& builder, const SearchRequest& req, bool collect_matches) {
   SearchResults out;
   const BuiltQuery built = builder.build(req);
-  if (built.corrected != req.q) {
-    out.suggestion = built.corrected;
-  }
 
   Xapian::Enquire enquire(db);
   enquire.set_query(built.query);
@@ -147,6 +144,10 @@ SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns
     }
   }
   out.total = out.exact ? passing : out.mset.get_matches_estimated();
+  // "Did you mean": asked only when the words found little, where a correction helps.
+  if (!req.q.empty() && out.total < kSuggestBelow) {
+    out.suggestion = builder.suggest(req.q);
+  }
   for (auto it = out.mset.begin(); it != out.mset.end(); ++it) {
     SearchHit hit;
     hit.docid = *it;

@@ -51,6 +51,8 @@ struct SearchResults {
 
 // Seconds after which Xapian stops matching and counts become estimates.
 inline constexpr double kSearchTimeLimit = 1.0;
+// A spelling suggestion is looked for when a search finds fewer results than this.
+inline constexpr std::size_t kSuggestBelow = 10;
 
 [[nodiscard]] SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns,
                                        QueryBuilder& builder, const SearchRequest& req,
