@@ -351,7 +351,14 @@ Candidate read_candidate(std::string_view text, const DateMatch& m, std::size_t 
     }
   }
   if (c.role == Role::none && !c.alone) {
-    const auto from = sentence_start(text, m.span.begin);
+    // A line that starts with its own label ("Date: 12 May 2017") is a sentence of its own:
+    // the line above ("Reference: 985-17") must not lend it a period cue such as a hyphen.
+    // (A label ends in a colon; other words before the date may be a sentence wrapped from
+    // the line above, "... received by the Trust\non the 19th December 2011".)
+    const auto label = trim(prefix);
+    const bool labelled_line = label_begin == c.line_begin && !label.empty() && label.back() == ':';
+    const auto from = labelled_line ? std::max(sentence_start(text, m.span.begin), c.line_begin)
+                                    : sentence_start(text, m.span.begin);
     const auto to = sentence_end(text, m.span.end);
     const auto sentence = classify_sentence(text.substr(from, m.span.begin - from),
                                             text.substr(m.span.end, to - m.span.end));

@@ -127,6 +127,17 @@ const RoleRow kRoleRows[] = {
      "to your enquiry dated 5 September 2021 asking to be supplied with",
      "2021-09-05", "2021-10-01"},
     {"dev035", "Correspondence since 18 January 2024 relating to finances", "", ""},
+    // Found by the benchmark generator (bench/RESULTS.md): a reference with a hyphen on the
+    // line above a labelled date is not a period ("985-17\nDate:" read as "... - date").
+    {"bench: reference line above the letter's date",
+     "London Borough of Redbridge\n\nReference: 985-17\nDate: 12 May 2017\n\nDear Sir/Madam,\n\n"
+     "Thank you for your request for information, which we received on 9 April 2017.\n",
+     "2017-04-09", "2017-05-12"},
+    // ... but words before a date that are not a label may be a sentence wrapped from above.
+    {"bench: wrapped sentence keeps its cue",
+     "I write further to your request for information received by the Trust\non the 19th "
+     "December 2011 as detailed below:\n",
+     "2011-12-19", ""},
     {"dev014",
      "Five Wholetime appliances were unavailable on 25 February 2015 from 07:00 to "
      "18:00.",
