@@ -29,7 +29,7 @@ int cmd_reindex(int argc, char** argv) {
   }
   auto store = Store::open(existing_db(args), Store::Mode::kReadWrite);
   store->reindex();
-  std::cout << "reindexed " << store->document_ids().size() << " documents\n";
+  std::cout << "reindexed " << store->published_ids().size() << " published documents\n";
   return 0;
 }
 

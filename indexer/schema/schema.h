@@ -16,6 +16,9 @@ inline constexpr std::string_view kXapian = "xapian";         // the live Xapian
 inline constexpr std::string_view kXapianNew = "xapian.new";  // reindex() builds here, then swaps
 inline constexpr std::string_view kXapianOld = "xapian.old";  // swap fallback without renameat2
 inline constexpr std::string_view kWriteLock = "write.lock";  // flock()ed by the one writer
+// Files authorities upload through /publish, kept so /doc/ID/original can serve them:
+// uploads/<authority id>/<first 16 hex digits of the SHA-256>-<sanitised file name>.
+inline constexpr std::string_view kUploads = "uploads";
 }  // namespace file
 
 // ---- Xapian boolean term prefixes (Omega conventions: Q unique id; X... our own) -------------
@@ -65,7 +68,7 @@ inline constexpr std::string_view kSynonymsSha256 = "foilog.synonyms_sha256";
 
 // ---- SQLite ----------------------------------------------------------------------------------
 // Bumped by every numbered migration in store/migrations.cpp.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 namespace table {
 inline constexpr std::string_view kMeta = "meta";
@@ -78,6 +81,12 @@ inline constexpr std::string_view kQuestions = "questions";
 inline constexpr std::string_view kDocumentTopics = "document_topics";
 inline constexpr std::string_view kDocumentRegimes = "document_regimes";
 inline constexpr std::string_view kIngestErrors = "ingest_errors";
+// Schema 2: publishing.
+inline constexpr std::string_view kAccounts = "accounts";        // authorities that publish here
+inline constexpr std::string_view kTokens = "tokens";            // API tokens, as SHA-256 only
+inline constexpr std::string_view kSessions = "sessions";        // web sign-in sessions
+inline constexpr std::string_view kCorrections = "corrections";  // facts an authority corrected
+inline constexpr std::string_view kAuditLog = "audit_log";       // every publishing action
 }  // namespace table
 
 // Columns of `documents` that readers (web, analytics) rely on; docs/SCHEMA.md lists all.
@@ -100,7 +109,20 @@ inline constexpr std::string_view kOutcome = "outcome";
 inline constexpr std::string_view kKind = "kind";
 inline constexpr std::string_view kOcr = "ocr";
 inline constexpr std::string_view kXapianPending = "xapian_pending";
+// Schema 2. Only `published` documents are in Xapian or on any public page; every SQLite query
+// behind a public view filters on it (see document_status below).
+inline constexpr std::string_view kStatus = "status";
+inline constexpr std::string_view kWithdrawnAt = "withdrawn_at";          // ISO timestamp
+inline constexpr std::string_view kWithdrawnReason = "withdrawn_reason";  // typed by the authority
+inline constexpr std::string_view kPurgedAt = "purged_at";  // when its text left the data files
 }  // namespace column
+
+// Values of documents.status.
+namespace document_status {
+inline constexpr std::string_view kPublished = "published";  // default: all `foilog index` writes
+inline constexpr std::string_view kReview = "review";        // uploaded, not yet released
+inline constexpr std::string_view kWithdrawn = "withdrawn";  // gone from every public view
+}  // namespace document_status
 
 // meta keys.
 namespace meta_key {

@@ -94,6 +94,62 @@ CREATE TABLE ingest_errors (
   at     TEXT NOT NULL
 );
 )sql",
+    // 2: publishing. Documents get a status (only `published` ones are indexed in Xapian or
+    // shown anywhere public); authorities get accounts and API tokens (stored as SHA-256 only),
+    // web sessions, the corrections they make and an audit log of every publishing action.
+    R"sql(
+ALTER TABLE documents ADD COLUMN status TEXT NOT NULL DEFAULT 'published'
+  CHECK (status IN ('published', 'review', 'withdrawn'));
+ALTER TABLE documents ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE documents ADD COLUMN withdrawn_reason TEXT;
+ALTER TABLE documents ADD COLUMN purged_at TEXT;
+CREATE INDEX documents_unpublished ON documents(status) WHERE status <> 'published';
+
+CREATE TABLE accounts (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE tokens (
+  id         INTEGER PRIMARY KEY,
+  account_id TEXT REFERENCES accounts(id),
+  admin      INTEGER NOT NULL DEFAULT 0,
+  name       TEXT NOT NULL DEFAULT '',
+  sha256     TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  CHECK ((admin = 1 AND account_id IS NULL) OR (admin = 0 AND account_id IS NOT NULL))
+);
+CREATE TABLE sessions (
+  id_sha256  TEXT PRIMARY KEY,
+  token_id   INTEGER NOT NULL REFERENCES tokens(id) ON DELETE CASCADE,
+  csrf       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_token ON sessions(token_id);
+CREATE TABLE corrections (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  field       TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  token_id    INTEGER REFERENCES tokens(id),
+  actor       TEXT NOT NULL,
+  at          TEXT NOT NULL
+);
+CREATE INDEX corrections_document ON corrections(document_id);
+CREATE TABLE audit_log (
+  id           INTEGER PRIMARY KEY,
+  at           TEXT NOT NULL,
+  token_id     INTEGER REFERENCES tokens(id),
+  actor        TEXT NOT NULL,
+  authority_id TEXT,
+  action       TEXT NOT NULL,
+  document_id  INTEGER,
+  detail       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_authority ON audit_log(authority_id, id);
+)sql",
 };
 
 }  // namespace foilog::schema

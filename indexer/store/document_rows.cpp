@@ -78,7 +78,8 @@ void insert_children(SqliteDb& db, std::int64_t id, const Record& rec) {
 }  // namespace
 
 std::int64_t write_document_rows(SqliteDb& db, std::optional<std::int64_t> existing_id,
-                                 const Record& rec, const DocumentSource& src) {
+                                 const Record& rec, const DocumentSource& src,
+                                 std::string_view status) {
   const std::string record_json = record_to_json(rec, true).dump();
   // Same column order for both statements so one bind sequence serves both.
   auto stmt =
@@ -88,12 +89,13 @@ std::int64_t write_document_rows(SqliteDb& db, std::optional<std::int64_t> exist
                 "ingested_at = ?5, record = ?6, authority_id = ?7, authority_type = ?8, "
                 "reference = ?9, date_received = ?10, date_responded = ?11, "
                 "working_days = ?12, within_limit = ?13, outcome = ?14, kind = ?15, "
-                "ocr = ?16, xapian_pending = 1 WHERE id = ?17")
+                "ocr = ?16, status = ?17, xapian_pending = ?18 WHERE id = ?19")
           : db.prepare(
                 "INSERT INTO documents(path, sha256, size, format, ingested_at, record, "
                 "authority_id, authority_type, reference, date_received, date_responded, "
-                "working_days, within_limit, outcome, kind, ocr, xapian_pending) VALUES "
-                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1)");
+                "working_days, within_limit, outcome, kind, ocr, status, xapian_pending) VALUES "
+                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                "?18)");
   stmt.bind(1, src.path)
       .bind(2, src.sha256)
       .bind(3, static_cast<std::int64_t>(src.size))
@@ -109,11 +111,13 @@ std::int64_t write_document_rows(SqliteDb& db, std::optional<std::int64_t> exist
       .bind(13, rec.within_limit)
       .bind_or_null(14, rec.outcome)
       .bind_or_null(15, rec.kind)
-      .bind(16, rec.ocr);
+      .bind(16, rec.ocr)
+      .bind(17, status)
+      .bind(18, status == schema::document_status::kPublished);
   std::int64_t id = 0;
   if (existing_id) {
     id = *existing_id;
-    stmt.bind(17, id).run();
+    stmt.bind(19, id).run();
     delete_children(db, id);
   } else {
     stmt.run();

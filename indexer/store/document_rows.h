@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/record.h"
 #include "store/sqlite_db.h"
@@ -19,10 +20,12 @@ struct DocumentSource {
   std::string ingested_at;  // ISO 8601 UTC timestamp
 };
 
-// Inserts a new row (existing_id empty) or rewrites row existing_id in place, keeping its id.
-// Every row written is marked xapian_pending. Returns the document id.
+// Inserts a new row (existing_id empty) or rewrites row existing_id in place, keeping its id, with
+// documents.status = status. A published row is marked xapian_pending; a review or withdrawn one
+// is not (only published documents are in Xapian). Returns the document id.
 std::int64_t write_document_rows(SqliteDb& db, std::optional<std::int64_t> existing_id,
-                                 const Record& rec, const DocumentSource& src);
+                                 const Record& rec, const DocumentSource& src,
+                                 std::string_view status);
 
 // "2026-01-31T12:00:00Z", now.
 [[nodiscard]] std::string utc_timestamp_now();

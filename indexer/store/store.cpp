@@ -7,12 +7,14 @@
 
 #include "extract/record_json.h"
 #include "schema/schema.h"
+#include "store/corrections.h"
 #include "store/document_rows.h"
 #include "store/migrations.h"
 #include "store/sha256.h"
 #include "store/sqlite_db.h"
 #include "store/write_lock.h"
 #include "store/xapian_indexer.h"
+#include "store/xapian_spelling.h"
 #include "store/xapian_swap.h"
 #include "util/error.h"
 
@@ -45,6 +47,28 @@ std::optional<std::int64_t> id_of_term(const std::string& term) {
 }
 
 }  // namespace
+
+std::string_view status_name(DocumentStatus status) {
+  switch (status) {
+    case DocumentStatus::kPublished:
+      return schema::document_status::kPublished;
+    case DocumentStatus::kReview:
+      return schema::document_status::kReview;
+    case DocumentStatus::kWithdrawn:
+      return schema::document_status::kWithdrawn;
+  }
+  return schema::document_status::kPublished;
+}
+
+std::optional<DocumentStatus> parse_status(std::string_view name) {
+  for (const auto s :
+       {DocumentStatus::kPublished, DocumentStatus::kReview, DocumentStatus::kWithdrawn}) {
+    if (status_name(s) == name) {
+      return s;
+    }
+  }
+  return std::nullopt;
+}
 
 Store::Store(Key, fs::path dir, Mode mode) : dir_(std::move(dir)), mode_(mode) {}
 
@@ -234,6 +258,11 @@ std::optional<std::int64_t> Store::find_document(const std::string& path) const 
 }
 
 PutResult Store::put(const Record& rec, const SourceInfo& src) {
+  return put(rec, src, std::nullopt);
+}
+
+PutResult Store::put(const Record& rec, const SourceInfo& src,
+                     std::optional<DocumentStatus> new_status) {
   require_writable("put");
   DocumentSource source{src.path.empty() ? rec.file : src.path,
                         src.sha256.empty() ? sha256_hex(rec.text) : src.sha256, src.size,
@@ -242,20 +271,53 @@ PutResult Store::put(const Record& rec, const SourceInfo& src) {
     throw UsageError("SourceInfo.path", "a document needs a path (or Record::file) to be stored");
   }
   std::optional<std::int64_t> existing;
+  std::string old_status;
   {
-    auto find = db_->prepare("SELECT id, sha256 FROM documents WHERE path = ?1");
+    auto find = db_->prepare("SELECT id, sha256, status FROM documents WHERE path = ?1");
     find.bind(1, source.path);
     if (find.step()) {
-      if (find.text(1) == source.sha256) {
+      old_status = find.text(2);
+      // A withdrawn response stays withdrawn: re-crawling its file must not republish it.
+      if (find.text(1) == source.sha256 || old_status == schema::document_status::kWithdrawn) {
         return PutResult::kUnchanged;  // nothing written: not even a transaction is opened
       }
       existing = find.int64(0);
     }
   }
+  const std::string_view status =
+      new_status ? status_name(*new_status)
+                 : (existing ? std::string_view(old_status) : schema::document_status::kPublished);
+  Record corrected = rec;
+  if (existing) {
+    // Re-extraction must not undo what the authority corrected.
+    for (const auto& c : corrections(*existing)) {
+      apply_correction(corrected, c.field, c.value, holidays());
+    }
+  }
   begin_batch();
-  write_document_rows(*db_, existing, rec, source);
+  write_document_rows(*db_, existing, corrected, source, status);
+  if (existing && old_status == schema::document_status::kPublished &&
+      status != schema::document_status::kPublished) {
+    removed_ids_.push_back(*existing);
+  }
   db_->prepare("DELETE FROM ingest_errors WHERE path = ?1").bind(1, source.path).run();
   return existing ? PutResult::kReplaced : PutResult::kAdded;
+}
+
+void Store::set_bank_holidays(BankHolidays holidays) {
+  holidays_ = std::move(holidays);
+  holidays_loaded_ = true;
+}
+
+const BankHolidays* Store::holidays() {
+  if (!holidays_loaded_) {
+    holidays_loaded_ = true;
+    const fs::path file = fs::path(FOILOG_SOURCE_DIR) / "data" / "bank-holidays-england-wales.tsv";
+    if (fs::exists(file)) {
+      holidays_ = BankHolidays::load(file);
+    }
+  }
+  return holidays_ ? &*holidays_ : nullptr;
 }
 
 bool Store::remove(const std::string& path) {
@@ -302,12 +364,18 @@ void Store::commit() {
 
 std::size_t Store::flush_to_xapian() {
   bool touched = !removed_ids_.empty();
+  std::vector<SpellingShare> forgotten;
   for (const std::int64_t id : removed_ids_) {
+    // What only this response gave the spelling table goes with it (read before deleting).
+    auto share = spelling_share(*xapian_, id);
+    forgotten.insert(forgotten.end(), share.begin(), share.end());
     XapianIndexer::remove(*xapian_, id);
   }
+  forget_spelling(*xapian_, forgotten);
   std::size_t indexed = 0;
   auto pending = db_->prepare(
-      "SELECT id, record, ingested_at FROM documents WHERE xapian_pending = 1 ORDER BY id");
+      "SELECT id, record, ingested_at FROM documents WHERE xapian_pending = 1 AND "
+      "status = 'published' ORDER BY id");
   while (pending.step()) {
     const std::int64_t id = pending.int64(0);
     Record rec;
@@ -317,7 +385,10 @@ std::size_t Store::flush_to_xapian() {
       throw DataError(sqlite_path().string() + ": document " + std::to_string(id) +
                       " has unreadable record JSON (" + e.what() + "); re-index its file");
     }
+    // The version being replaced gave spelling entries of its own; take them back first.
+    const auto old_share = spelling_share(*xapian_, id);
     indexer_->replace(*xapian_, rec, id, pending.text(2));
+    forget_spelling(*xapian_, old_share);
     ++indexed;
     touched = true;
   }
@@ -341,13 +412,23 @@ std::vector<std::int64_t> Store::document_ids() const {
   return ids;
 }
 
+std::vector<std::int64_t> Store::published_ids() const {
+  std::vector<std::int64_t> ids;
+  auto stmt = db_->prepare("SELECT id FROM documents WHERE status = 'published' ORDER BY id");
+  while (stmt.step()) {
+    ids.push_back(stmt.int64(0));
+  }
+  return ids;
+}
+
 ReconcileReport Store::reconcile() {
   require_writable("reconcile");
   if (db_->in_transaction()) {
     db_->exec("COMMIT");
   }
   ReconcileReport report;
-  const std::vector<std::int64_t> ids = document_ids();
+  // Xapian holds exactly the published documents: review and withdrawn ones are stale there.
+  const std::vector<std::int64_t> ids = published_ids();
   const std::set<std::int64_t> id_set(ids.begin(), ids.end());
 
   // SQLite documents Xapian lacks (e.g. pending marks lost with a restored backup).
@@ -367,8 +448,8 @@ ReconcileReport Store::reconcile() {
     db_->exec("COMMIT");
   }
 
-  // Xapian documents whose id SQLite no longer has (a put rolled back after an auto-flush, a
-  // remove whose Xapian half never committed).
+  // Xapian documents whose id SQLite no longer has, or no longer publishes (a put rolled back
+  // after an auto-flush, a remove or withdrawal whose Xapian half never committed).
   std::set<std::int64_t> stale;
   const std::string id_prefix(schema::prefix::kId);
   for (auto it = xapian_->allterms_begin(id_prefix); it != xapian_->allterms_end(id_prefix); ++it) {
@@ -395,7 +476,8 @@ void Store::reindex() {
                                    Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
     write_synonyms(fresh, synonyms_);
     fresh.set_metadata(std::string(schema::xapian_meta::kSynonymsSha256), synonyms_sha256_);
-    auto all = db_->prepare("SELECT id, record, ingested_at FROM documents ORDER BY id");
+    auto all = db_->prepare(
+        "SELECT id, record, ingested_at FROM documents WHERE status = 'published' ORDER BY id");
     while (all.step()) {
       const Record rec = record_from_json(nlohmann::json::parse(all.text(1)));
       for (auto& indexed : indexer_->build(rec, all.int64(0), all.text(2), &fresh)) {

@@ -20,13 +20,20 @@
 #include <nlohmann/json.hpp>
 
 #include "model/record.h"
+#include "store/accounts.h"
 #include "store/synonyms.h"
+#include "taxonomy/bank_holidays.h"
 
 namespace foilog {
 
-class SqliteDb;
 class WriteLock;
 class XapianIndexer;
+
+// documents.status. Only published documents are in Xapian and on public pages; `foilog index`
+// publishes, an upload through /publish waits in review until its authority releases it.
+enum class DocumentStatus { kPublished, kReview, kWithdrawn };
+[[nodiscard]] std::string_view status_name(DocumentStatus status);
+[[nodiscard]] std::optional<DocumentStatus> parse_status(std::string_view name);
 
 struct SourceInfo {
   std::string path;    // the document's key in the store (empty: Record::file)
@@ -36,6 +43,22 @@ struct SourceInfo {
 };
 
 enum class PutResult { kAdded, kReplaced, kUnchanged };
+
+// A document's publishing state (documents.status and friends).
+struct DocumentState {
+  std::int64_t id = 0;
+  DocumentStatus status = DocumentStatus::kPublished;
+  std::string authority_id;
+  std::string path;
+  std::string withdrawn_at, withdrawn_reason, purged_at;  // empty unless withdrawn / purged
+};
+
+struct CorrectionRow {
+  std::int64_t id = 0;
+  std::string field;
+  nlohmann::json value;
+  std::string actor, at;
+};
 
 struct AuthorityRow {
   std::string id, name, type, country;
@@ -92,8 +115,16 @@ class Store {
                      const std::vector<ExemptionRow>& exemptions);
 
   // Idempotent: same path + same sha256 -> kUnchanged and nothing written; same path with a new
-  // hash -> kReplaced (keeps the document id); new path -> kAdded. Joins the open batch.
+  // hash -> kReplaced (keeps the document id and re-applies the stored corrections, so they
+  // survive re-extraction); new path -> kAdded. A withdrawn document is never brought back by
+  // its file: kUnchanged, nothing written. Joins the open batch.
   PutResult put(const Record& rec, const SourceInfo& src);
+  // The same with a status: unset, a new document is published and a replaced one keeps its
+  // status; set, the document gets it (an upload goes to review).
+  PutResult put(const Record& rec, const SourceInfo& src, std::optional<DocumentStatus> status);
+  // Bank holidays for the working days of a corrected date. Until set: FOILOG_SOURCE_DIR/data/
+  // bank-holidays-england-wales.tsv when it exists (else a corrected date clears working days).
+  void set_bank_holidays(BankHolidays holidays);
   // Removes the document stored under path (false when there is none). Joins the open batch.
   bool remove(const std::string& path);
   void record_error(const std::string& path, const std::string& reason);  // upsert by path
@@ -112,7 +143,37 @@ class Store {
   // {"id", "record": record JSON with text, "source": {path, sha256, size, format, ingested_at}}
   [[nodiscard]] std::optional<nlohmann::json> get_document(std::int64_t id) const;
   [[nodiscard]] std::optional<std::int64_t> find_document(const std::string& path) const;
+  // Every document in SQLite, whatever its status.
   [[nodiscard]] std::vector<std::int64_t> document_ids() const;
+  // The published ones: exactly what Xapian holds once committed.
+  [[nodiscard]] std::vector<std::int64_t> published_ids() const;
+
+  // ---- publishing (store_publish.cpp, store_purge.cpp) ----
+  [[nodiscard]] std::optional<DocumentState> document_state(std::int64_t id) const;
+  // Review -> published: indexed at the next commit(). False unless it was in review.
+  bool release(std::int64_t id);
+  // Review or published -> withdrawn: at the next commit() it is deleted from Xapian, with the
+  // spelling entries only it gave ("did you mean" must not suggest its words). The record stays
+  // in SQLite until purge(). False when it was already withdrawn.
+  bool withdraw(std::int64_t id, const std::string& reason);
+  // Applies one correction (store/corrections.h) to the stored record and records it; a
+  // published document is re-indexed at the next commit(). Throws UsageError for a field or
+  // value that cannot be applied, DataError for an unknown or withdrawn document.
+  Record correct(std::int64_t id, const std::string& field, const nlohmann::json& value,
+                 const Actor& who);
+  // Oldest first: the order they are applied in.
+  [[nodiscard]] std::vector<CorrectionRow> corrections(std::int64_t id) const;
+  // Removes the text of withdrawn documents from the data files: their record, questions,
+  // child rows and corrections are deleted under SQLite secure_delete, the database is vacuumed
+  // and its WAL checkpointed and truncated, their uploaded originals deleted, and Xapian is
+  // compacted into a fresh copy that is swapped in. ids empty: every withdrawn document not yet
+  // purged. Returns the ids purged. Commits first. Throws DataError for an id that is not
+  // withdrawn, or when readers keep the WAL from being truncated.
+  std::vector<std::int64_t> purge(const std::vector<std::int64_t>& ids = {});
+
+  // The connection, for the tables with no Xapian side (store/accounts.h): accounts, tokens,
+  // sessions, audit log. Statements run in the open batch when there is one.
+  [[nodiscard]] SqliteDb& database() { return *db_; }
 
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
   [[nodiscard]] std::filesystem::path xapian_path() const;
@@ -131,6 +192,8 @@ class Store {
   void sync_synonyms(const StoreOptions& options);
   void begin_batch();
   void require_writable(const char* operation) const;
+  [[nodiscard]] const BankHolidays* holidays();
+  void compact_xapian();
   // Writes removed ids and pending rows to Xapian, commits it, clears the marks.
   std::size_t flush_to_xapian();
 
@@ -141,6 +204,8 @@ class Store {
   std::unique_ptr<Xapian::WritableDatabase> xapian_;
   std::unique_ptr<XapianIndexer> indexer_;
   std::vector<SynonymPair> synonyms_;
+  std::optional<BankHolidays> holidays_;
+  bool holidays_loaded_ = false;
   std::string synonyms_sha256_;
   std::vector<std::int64_t> removed_ids_;
   TestFault fault_ = TestFault::kNone;

@@ -1,4 +1,5 @@
-// Store::check(): is SQLite sound, is Xapian sound, and do they hold exactly the same documents.
+// Store::check(): is SQLite sound, is Xapian sound, and does Xapian hold exactly the documents
+// SQLite publishes (review and withdrawn documents are never in Xapian).
 #include <map>
 #include <set>
 #include <sstream>
@@ -51,9 +52,11 @@ CheckReport Store::check() const {
               " point at documents that do not exist");
     }
   }
-  const std::vector<std::int64_t> sqlite_ids = document_ids();
+  const std::vector<std::int64_t> sqlite_ids = published_ids();
   report.sqlite_docs = sqlite_ids.size();
-  if (const auto pending = count(*db_, "SELECT COUNT(*) FROM documents WHERE xapian_pending = 1");
+  if (const auto pending = count(*db_,
+                                 "SELECT COUNT(*) FROM documents WHERE xapian_pending = 1 AND "
+                                 "status = 'published'");
       pending > 0) {
     problem(std::to_string(pending) +
             " documents are committed to SQLite but not yet to Xapian (open the store read-write, "
@@ -122,10 +125,23 @@ CheckReport Store::check() const {
   std::set_difference(xapian_ids.begin(), xapian_ids.end(), sqlite_set.begin(), sqlite_set.end(),
                       std::back_inserter(only_xapian));
   if (!only_sqlite.empty()) {
-    problem("documents in SQLite but not in Xapian: " + list_ids(only_sqlite) + fix);
+    problem("published documents in SQLite but not in Xapian: " + list_ids(only_sqlite) + fix);
   }
   if (!only_xapian.empty()) {
-    problem("documents in Xapian but not in SQLite: " + list_ids(only_xapian) + fix);
+    // Split: rows gone from SQLite, and rows it holds in review or withdrawn (never indexed).
+    const std::vector<std::int64_t> all = document_ids();
+    const std::set<std::int64_t> all_set(all.begin(), all.end());
+    std::vector<std::int64_t> absent, unpublished;
+    for (const std::int64_t id : only_xapian) {
+      (all_set.count(id) != 0 ? unpublished : absent).push_back(id);
+    }
+    if (!absent.empty()) {
+      problem("documents in Xapian but not in SQLite: " + list_ids(absent) + fix);
+    }
+    if (!unpublished.empty()) {
+      problem("documents in Xapian that SQLite holds in review or withdrawn: " +
+              list_ids(unpublished) + fix);
+    }
   }
   for (const auto& term : duplicated) {
     problem("Xapian holds more than one document with id term " + term + fix);
@@ -138,7 +154,9 @@ CheckReport Store::check() const {
 
   const std::string question_type =
       std::string(schema::prefix::kDocType) + std::string(schema::doc_type::kQuestion);
-  const auto sqlite_questions = count(*db_, "SELECT COUNT(*) FROM questions");
+  const auto sqlite_questions = count(*db_,
+                                      "SELECT COUNT(*) FROM questions WHERE document_id IN "
+                                      "(SELECT id FROM documents WHERE status = 'published')");
   const auto xapian_questions = static_cast<std::int64_t>(xdb.get_termfreq(question_type));
   if (sqlite_questions != xapian_questions) {
     problem("SQLite has " + std::to_string(sqlite_questions) + " questions, Xapian " +

@@ -24,8 +24,8 @@ WriteLock::WriteLock(const std::filesystem::path& dir) {
     ::close(fd_);
     fd_ = -1;
     if (err == EWOULDBLOCK) {
-      throw DataError("another foilog process is writing to " + dir.string() + " (" +
-                      lock_file.string() + " is held)");
+      throw WriteLockHeld("another foilog process is writing to " + dir.string() + " (" +
+                          lock_file.string() + " is held)");
     }
     throw DataError(lock_file.string() + ": cannot lock: " + std::strerror(err));
   }
