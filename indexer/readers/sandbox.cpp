@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <new>
+#include <optional>
 #include <system_error>
 
 #include "readers/format.h"
@@ -77,8 +78,8 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
 }
 
 // Runs in the forked child: never returns, never runs the parent's atexit handlers.
-[[noreturn]] void run_child(int out_fd, std::string_view bytes, const std::string& filename,
-                            const SandboxLimits& limits) {
+[[noreturn]] void run_child(int out_fd, std::string_view bytes, const SandboxLimits& limits,
+                            const SandboxWork& work) {
   set_limit(RLIMIT_CORE, 0, 0);  // SIGXCPU would otherwise dump core
   set_limit(RLIMIT_CPU, static_cast<rlim_t>(limits.cpu_seconds),
             static_cast<rlim_t>(limits.cpu_seconds) + 1);
@@ -89,8 +90,14 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
 #endif
   std::string message;
   try {
-    const DocumentText doc = read_document(bytes, filename);
-    message = kOk + serialise(doc);
+    const std::string result = work(bytes);
+    // The length lets the parent tell a whole result from one cut short by a dying child.
+    std::string length(8, '\0');
+    for (int i = 0; i < 8; ++i) {
+      length[static_cast<std::size_t>(i)] =
+          static_cast<char>((static_cast<std::uint64_t>(result.size()) >> (8 * i)) & 0xFF);
+    }
+    message = kOk + length + result;
   } catch (const IngestError& e) {
     message = std::string(1, kError) + e.reason();
   } catch (const std::bad_alloc&) {
@@ -101,6 +108,21 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
     message = std::string(1, kError) + "parser failed with an unknown error";
   }
   _exit(write_all(out_fd, message) ? 0 : 3);
+}
+
+// The result of a whole kOk message, or nullopt when it was cut short.
+std::optional<std::string> whole_result(std::string_view body) {
+  if (body.size() < 8) {
+    return std::nullopt;
+  }
+  std::uint64_t length = 0;
+  for (int i = 7; i >= 0; --i) {
+    length = (length << 8) | static_cast<unsigned char>(body[static_cast<std::size_t>(i)]);
+  }
+  if (body.size() - 8 != length) {
+    return std::nullopt;
+  }
+  return std::string(body.substr(8));
 }
 
 std::string megabytes(std::size_t bytes) {
@@ -155,8 +177,8 @@ double cpu_seconds(const rusage& u) {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-DocumentText interpret(const ChildResult& r, const std::string& filename,
-                       const SandboxLimits& limits) {
+std::string interpret(const ChildResult& r, const std::string& filename,
+                      const SandboxLimits& limits) {
   if (r.timed_out) {
     throw IngestError(filename,
                       "parser killed after " + std::to_string(limits.wall_seconds) + " s");
@@ -165,8 +187,8 @@ DocumentText interpret(const ChildResult& r, const std::string& filename,
     const std::string_view body = std::string_view(r.message).substr(1);
     switch (r.message.front()) {
       case kOk:
-        if (auto doc = deserialise(body)) {
-          return std::move(*doc);
+        if (auto result = whole_result(body)) {
+          return std::move(*result);
         }
         break;  // cut short: fall through to how the child ended
       case kError:
@@ -233,6 +255,18 @@ DocumentText read_document_sandboxed(const std::filesystem::path& file,
     return read_document(bytes, filename);
   }
 
+  const std::string result = run_sandboxed(bytes, filename, limits, [&](std::string_view b) {
+    return serialise(read_document(b, filename));
+  });
+  auto doc = deserialise(result);
+  if (!doc) {
+    throw IngestError(filename, "parser sent back a damaged result");
+  }
+  return std::move(*doc);
+}
+
+std::string run_sandboxed(std::string_view bytes, const std::string& filename,
+                          const SandboxLimits& limits, const SandboxWork& work) {
   int fds[2];
   if (::pipe(fds) != 0) {
     throw IngestError(filename, std::string("cannot start parser: pipe: ") + std::strerror(errno));
@@ -245,7 +279,7 @@ DocumentText read_document_sandboxed(const std::filesystem::path& file,
   }
   if (pid == 0) {
     ::close(fds[0]);
-    run_child(fds[1], bytes, filename, limits);
+    run_child(fds[1], bytes, limits, work);
   }
   write_end.reset();  // so the parent sees EOF when the child exits
   const ChildResult result = collect_child(pid, read_end.get(), limits.wall_seconds);

@@ -5,6 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
 
 #include "model/record.h"
 
@@ -25,5 +28,15 @@ struct SandboxLimits {
 // (limit 1536 MB)", "file too large: 2147483648 bytes (limit 268435456)").
 DocumentText read_document_sandboxed(const std::filesystem::path& file,
                                      const SandboxLimits& limits = {});
+
+// What a sandboxed child does with the file's bytes; its result travels back over the pipe.
+using SandboxWork = std::function<std::string(std::string_view bytes)>;
+
+// Runs work(bytes) in a forked child under limits and returns what it returned. An IngestError
+// it throws comes back with its reason; a child that crashes, runs out of CPU, memory or time
+// is reported as for read_document_sandboxed (IngestError naming filename). Used for every
+// parser that reads untrusted files (the readers, and the publishing checks).
+std::string run_sandboxed(std::string_view bytes, const std::string& filename,
+                          const SandboxLimits& limits, const SandboxWork& work);
 
 }  // namespace foilog
