@@ -24,6 +24,10 @@ usage: foilog SUBCOMMAND [OPTIONS] [ARGS]
   serve [--db DIR] [--port 8080] [--bind 127.0.0.1]   run the web site
   export [--db DIR] [--format csv|jsonl]        write every response as CSV or JSON lines
   eval-check [--db DIR] [--min recall5=X] FILE  score the pre-filing check on an evaluation set
+  authority add|list [--db DIR] ...             publishing accounts of authorities
+  token create|revoke|list [--db DIR] ...       API tokens (shown once, stored as a hash)
+  purge [--db DIR] [ID...]                      remove withdrawn responses' text from the files
+  corrections export [--db DIR] OUTDIR          corrected responses as label files for eval
 
 Every subcommand takes --help. The default database directory is ./foilog-data.
 )";
@@ -50,6 +54,14 @@ int run(int argc, char** argv, const std::map<std::string, Subcommand>& extra) {
     fn = cmd_stats;
   } else if (sub == "check") {
     fn = cmd_check;
+  } else if (sub == "authority") {
+    fn = cmd_authority;
+  } else if (sub == "token") {
+    fn = cmd_token;
+  } else if (sub == "purge") {
+    fn = cmd_purge;
+  } else if (sub == "corrections") {
+    fn = cmd_corrections;
   } else if (const auto it = extra.find(sub); it != extra.end()) {
     fn = it->second;
   } else {

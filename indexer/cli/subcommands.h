@@ -12,6 +12,11 @@ int cmd_eval(int argc, char** argv);
 int cmd_reindex(int argc, char** argv);
 int cmd_stats(int argc, char** argv);
 int cmd_check(int argc, char** argv);
+// Publishing (cmd_accounts.cpp, cmd_purge.cpp).
+int cmd_authority(int argc, char** argv);
+int cmd_token(int argc, char** argv);
+int cmd_purge(int argc, char** argv);
+int cmd_corrections(int argc, char** argv);
 
 // Default database directory when --db is not given.
 inline constexpr const char* kDefaultDb = "./foilog-data";
