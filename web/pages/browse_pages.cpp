@@ -19,8 +19,8 @@ struct AuthorityCount {
 std::vector<AuthorityCount> authority_counts(Site::Context& ctx) {
   std::vector<AuthorityCount> out;
   auto st = ctx.sqlite->prepare(
-      "SELECT authority_id, COUNT(*) FROM documents WHERE authority_id IS NOT NULL "
-      "GROUP BY authority_id");
+      "SELECT authority_id, COUNT(*) FROM documents WHERE authority_id IS NOT NULL AND "
+      "status = 'published' GROUP BY authority_id");
   while (st.step()) {
     out.push_back({st.text(0), static_cast<std::size_t>(st.int64(1))});
   }
@@ -31,7 +31,7 @@ std::optional<double> median_working_days(Site::Context& ctx, const std::string&
   std::vector<std::int64_t> days;
   auto st = ctx.sqlite->prepare(
       "SELECT working_days FROM documents WHERE authority_id = ?1 AND working_days IS NOT NULL "
-      "ORDER BY working_days");
+      "AND status = 'published' ORDER BY working_days");
   st.bind(1, authority);
   while (st.step()) {
     days.push_back(st.int64(0));

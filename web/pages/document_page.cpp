@@ -86,6 +86,51 @@ std::vector<SimilarHit> similar_responses(Site::Context& ctx, const Record& r, s
   return out.empty() ? similar_documents(ctx.xapian, id, static_cast<unsigned>(k)) : out;
 }
 
+// Each fact the authority corrected (table `corrections`), with when it last did: the page says
+// so beside the value, since the letter's words are no longer its evidence.
+std::map<std::string, std::string> corrections_of(Site::Context& ctx, std::int64_t id) {
+  std::map<std::string, std::string> out;
+  auto st =
+      ctx.sqlite->prepare("SELECT field, at FROM corrections WHERE document_id = ?1 ORDER BY id");
+  st.bind(1, id);
+  while (st.step()) {
+    out[st.text(0)] = st.text(1);
+  }
+  return out;
+}
+
+// Marks the summary rows of corrected facts and adds a row listing them all.
+void mark_corrected(nlohmann::json& rows, const std::map<std::string, std::string>& corrected) {
+  static const std::map<std::string, std::string> kRowField = {
+      {"Authority", "authority"},     {"Reference", "reference"}, {"Received", "date_received"},
+      {"Answered", "date_responded"}, {"Outcome", "outcome"},     {"Law", "regimes"}};
+  static const std::map<std::string, std::string> kLabels = {{"authority", "authority"},
+                                                             {"reference", "reference"},
+                                                             {"title", "title"},
+                                                             {"date_received", "date received"},
+                                                             {"date_responded", "date answered"},
+                                                             {"outcome", "outcome"},
+                                                             {"regimes", "law"},
+                                                             {"exemptions", "exemptions"},
+                                                             {"questions", "questions and answers"},
+                                                             {"topics", "topics"}};
+  if (corrected.empty()) {
+    return;
+  }
+  for (auto& r : rows) {
+    const auto f = kRowField.find(r["key"].get<std::string>());
+    if (f != kRowField.end() && corrected.count(f->second) != 0) {
+      r["value"] = r["value"].get<std::string>() + " (corrected by the authority)";
+    }
+  }
+  std::string list;
+  for (const auto& [field, at] : corrected) {
+    const auto l = kLabels.find(field);
+    list += (list.empty() ? "" : ", ") + (l == kLabels.end() ? field : l->second);
+  }
+  rows.push_back(row("Corrected by the authority", list));
+}
+
 }  // namespace
 
 Reply document_page(Site& site, const std::string& id) {
@@ -136,6 +181,7 @@ Reply document_page(Site& site, const std::string& id) {
     regimes += (regimes.empty() ? "" : ", ") + Catalog::regime_label(g);
   }
   rows.push_back(row("Law", regimes.empty() ? "Not stated" : regimes));
+  mark_corrected(rows, corrections_of(ctx, doc.id));
   v["rows"] = rows;
   v["late"] = r.within_limit.has_value() && !*r.within_limit;
 
@@ -244,6 +290,11 @@ Reply api_document(Site& site, const std::string& id) {
   body["url"] = "/doc/" + std::to_string(doc.id);
   body["source"] = doc.source;
   body["source"].erase("path");  // a server path tells the public nothing and leaks layout
+  nlohmann::json corrections = nlohmann::json::array();
+  for (const auto& [field, at] : corrections_of(ctx, doc.id)) {
+    corrections.push_back({{"field", field}, {"at", at}, {"by", "the authority"}});
+  }
+  body["corrections"] = corrections;
   return {200,
           "application/json",
           body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),

@@ -112,14 +112,18 @@ Reply error_reply(Site& site, Format format, int status, const std::string& mess
   }
   static const std::map<int, std::string> kTitles = {
       {400, "There is a problem with your search"},
+      {401, "Sign in to continue"},
+      {403, "You cannot do that"},
       {404, "Page not found"},
       {405, "That method is not allowed here"},
       {410, "This response has been withdrawn"},
       {411, "Length required"},
       {413, "The request is too large"},
+      {409, "That cannot be done now"},
       {416, "Range not satisfiable"},
       {429, "Too many requests"},
-      {500, "Sorry, there is a problem with the service"}};
+      {500, "Sorry, there is a problem with the service"},
+      {503, "The service is busy"}};
   const auto it = kTitles.find(status);
   nlohmann::json v = base_view(it != kTitles.end() ? it->second : "Error");
   v["heading"] = it != kTitles.end() ? it->second : "Error";

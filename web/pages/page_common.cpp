@@ -4,6 +4,8 @@
 
 #include "extract/record_json.h"
 #include "pages/reply.h"
+#include "pages/search_view.h"
+#include "schema/schema.h"
 
 namespace foilog::web {
 
@@ -23,9 +25,20 @@ StoredDocument load_document(Site::Context& ctx, const std::string& id_text) {
     throw HttpError(404, "There is no response with that number.");
   }
   auto st = ctx.sqlite->prepare(
-      "SELECT record, path, sha256, size, format, ingested_at FROM documents WHERE id = ?1");
+      "SELECT record, path, sha256, size, format, ingested_at, status, withdrawn_at FROM "
+      "documents WHERE id = ?1");
   st.bind(1, id);
   if (!st.step()) {
+    throw HttpError(404, "There is no response with that number.");
+  }
+  // Withdrawn: gone, and no cache may keep a copy. In review: not public yet, so not there.
+  if (st.text(6) == schema::document_status::kWithdrawn) {
+    throw HttpError(410,
+                    "The authority that published this response withdrew it on " +
+                        display_date(st.text(7).substr(0, 10)) + ". It is no longer available.",
+                    {{"Cache-Control", "no-store"}});
+  }
+  if (st.text(6) != schema::document_status::kPublished) {
     throw HttpError(404, "There is no response with that number.");
   }
   StoredDocument doc;

@@ -16,15 +16,20 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-// 404 Not Found, 410 Gone, ...; what() is the sentence shown to the person.
+// 404 Not Found, 410 Gone, ...; what() is the sentence shown to the person. headers go out
+// with the error page: Cache-Control: no-store on a withdrawn document's 410, Retry-After on a
+// 429 or 503, WWW-Authenticate on a 401.
 class HttpError : public std::runtime_error {
  public:
-  HttpError(int status, const std::string& message)
-      : std::runtime_error(message), status_(status) {}
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+  HttpError(int status, const std::string& message, Headers headers = {})
+      : std::runtime_error(message), status_(status), headers_(std::move(headers)) {}
   [[nodiscard]] int status() const { return status_; }
+  [[nodiscard]] const Headers& headers() const { return headers_; }
 
  private:
   int status_;
+  Headers headers_;
 };
 
 }  // namespace foilog::web

@@ -22,11 +22,18 @@ Catalog Catalog::load(SqliteDb& db, const std::string& topics_tsv_path) {
     auto st = db.prepare(
         "SELECT authority_id, json_extract(record, '$.authority'), authority_type FROM documents "
         "WHERE authority_id IS NOT NULL AND authority_id NOT IN (SELECT id FROM authorities) "
-        "GROUP BY authority_id");
+        "AND status = 'published' GROUP BY authority_id");
     while (st.step()) {
       AuthorityInfo a{st.text(0), st.is_null(1) ? st.text(0) : st.text(1),
                       st.is_null(2) ? "other" : st.text(2), ""};
       c.authorities_.emplace(a.id, std::move(a));
+    }
+  }
+  {
+    // Authorities that publish here without being in the table (or before any letter).
+    auto st = db.prepare("SELECT id, name FROM accounts");
+    while (st.step()) {
+      c.authorities_.emplace(st.text(0), AuthorityInfo{st.text(0), st.text(1), "other", ""});
     }
   }
   {

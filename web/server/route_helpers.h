@@ -47,7 +47,9 @@ void guarded(Site& site, const httplib::Request& req, httplib::Response& res, Fn
     }
     send(res, error_reply(site, format, 400, msg, e.param()));
   } catch (const HttpError& e) {
-    send(res, error_reply(site, format, e.status(), e.what()));
+    Reply reply = error_reply(site, format, e.status(), e.what());
+    reply.headers.insert(reply.headers.end(), e.headers().begin(), e.headers().end());
+    send(res, std::move(reply));
   } catch (const std::exception& e) {
     std::cerr << "foilog serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
     send(res, error_reply(site, format, 500,
