@@ -30,14 +30,21 @@ store in DIR. --port 0 picks a free port. Once listening it prints
   --templates DIR   page templates (default: the source tree's web/templates)
   --static DIR      static files (default: the source tree's static)
   --data DIR        taxonomies for labels (default: the source tree's data)
+
+Publishing (/publish, /api/publish):
+  --secure-cookies          mark cookies Secure (on by itself when --base-url is https://)
+  --max-upload-mb N         largest upload request (default 32)
+  --max-failed-sign-ins N   failed sign-ins per client address per 15 minutes (default 10)
+  --session-minutes N       how long a web sign-in lasts (default 480)
 )";
 
 }  // namespace
 
 int cmd_serve(int argc, char** argv) {
   const cli::Args args(argc, argv,
-                       {"db", "port", "bind", "threads", "base-url", "templates", "static", "data"},
-                       {"help"});
+                       {"db", "port", "bind", "threads", "base-url", "templates", "static", "data",
+                        "max-upload-mb", "max-failed-sign-ins", "session-minutes"},
+                       {"help", "secure-cookies"});
   if (args.has("help")) {
     std::cout << kHelp;
     return 0;
@@ -52,6 +59,14 @@ int cmd_serve(int argc, char** argv) {
   options.bind = args.get("bind", "127.0.0.1");
   options.port = static_cast<int>(args.get_int("port", 8080, 0, 65535));
   options.threads = static_cast<int>(args.get_int("threads", 8, 1, 256));
+  options.publish.secure_cookies =
+      args.has("secure-cookies") || args.get("base-url").rfind("https://", 0) == 0;
+  options.publish.max_upload_bytes =
+      static_cast<std::size_t>(args.get_int("max-upload-mb", 32, 1, 1024)) << 20;
+  options.publish.max_failed_sign_ins =
+      static_cast<int>(args.get_int("max-failed-sign-ins", 10, 1, 1000000));
+  options.publish.session_lifetime =
+      std::chrono::minutes(args.get_int("session-minutes", 480, 1, 60 * 24 * 30));
 
   // Signals are taken by a thread of our own, so stopping is ordinary code, not a handler.
   sigset_t stop_signals;

@@ -2,12 +2,14 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <map>
 
 #include "pages/pages.h"
 #include "pages/search_export.h"
+#include "publish/publish_routes.h"
 #include "search/query_builder.h"
 #include "server/route_helpers.h"
 #include "util/error.h"
@@ -15,14 +17,23 @@
 namespace foilog::web {
 
 void add_security_headers(httplib::Response& res) {
-  res.set_header("Content-Security-Policy",
-                 "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-                 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Referrer-Policy", "same-origin");
-  res.set_header("Cross-Origin-Opener-Policy", "same-origin");
-  res.set_header("Permissions-Policy", "interest-cohort=()");
+  // Each header once (this runs in send() and again after routing), and never over one a
+  // handler chose: the embeddable log sets its own frame-ancestors so other sites may frame it.
+  auto once = [&res](const char* name, const char* value) {
+    if (!res.has_header(name)) {
+      res.set_header(name, value);
+    }
+  };
+  if (!res.has_header("Content-Security-Policy")) {
+    once("X-Frame-Options", "DENY");
+  }
+  once("Content-Security-Policy",
+       "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  once("X-Content-Type-Options", "nosniff");
+  once("Referrer-Policy", "same-origin");
+  once("Cross-Origin-Opener-Policy", "same-origin");
+  once("Permissions-Policy", "interest-cohort=()");
 }
 
 HttpServer::HttpServer(Site& site, ServerOptions options)
@@ -32,7 +43,8 @@ HttpServer::HttpServer(Site& site, ServerOptions options)
       server_(std::make_unique<httplib::Server>()) {
   auto& s = *server_;
   s.set_tcp_nodelay(true);  // without it cpp-httplib manages a few hundred requests a second
-  s.set_payload_max_length(options_.max_body_bytes);
+  // The largest body any route reads; the pre-routing guard holds each route to its own limit.
+  s.set_payload_max_length(std::max(options_.max_body_bytes, options_.publish.max_upload_bytes));
   s.set_read_timeout(options_.read_timeout_s, 0);
   s.set_write_timeout(options_.write_timeout_s, 0);
   s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
@@ -74,7 +86,9 @@ void HttpServer::install_guards() {
     if (req.get_header_value_count("Content-Length") > 1) {
       return refuse(400, "The request has more than one Content-Length.");
     }
-    if (body_method && !takes_body(req)) {
+    // Publishing routes (web/publish) read bodies too, each up to its own limit.
+    const std::size_t publish_limit = publish_body_limit(req.method, req.path, options_.publish);
+    if (body_method && !takes_body(req) && publish_limit == 0) {
       // Refused before the body is read, so the connection must not be reused for the bytes
       // still in flight: the client is told to close.
       return refuse(405, "This address takes no " + req.method + " requests.");
@@ -85,6 +99,19 @@ void HttpServer::install_guards() {
     if (!body_method && req.has_header("Content-Length") &&
         req.get_header_value("Content-Length") != "0") {
       return refuse(400, "A " + req.method + " request takes no body.");
+    }
+    // The payload limit is the largest any route takes (uploads); each route gets its own.
+    if (body_method) {
+      const std::string length = req.get_header_value("Content-Length");
+      if (length.empty() || length.size() > 19 ||
+          length.find_first_not_of("0123456789") != std::string::npos) {
+        return refuse(400, "The Content-Length is not a number.");
+      }
+      const std::size_t limit = publish_limit > 0 ? publish_limit : options_.max_body_bytes;
+      if (std::stoull(length) > limit) {
+        return refuse(413, "The request is too large: at most " +
+                               std::to_string(std::max<std::size_t>(1, limit >> 20)) + " MB.");
+      }
     }
     // One range at most: 0.11.4 applies any number of ranges to every page (amplification).
     if (req.ranges.size() > 1) {
@@ -217,6 +244,7 @@ void HttpServer::install_routes() {
     }
     res.set_content(f->body, f->content_type);
   });
+  install_publish_routes(s, site_, options_.publish);
 }
 
 int HttpServer::bind() {

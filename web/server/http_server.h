@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "publish/publish_options.h"
 #include "server/site.h"
 #include "server/static_files.h"
 
@@ -24,6 +25,7 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port
   int threads = 8;
   std::size_t max_body_bytes = 1 << 20;  // public routes take no body at all
+  PublishOptions publish;                // uploads may be larger (publish_body_limit)
   int read_timeout_s = 5;
   int write_timeout_s = 5;
   int keep_alive_timeout_s = 2;
