@@ -56,6 +56,13 @@ if [[ $rc -gt 1 || ! -f "$tmp/db/foilog.sqlite" ]]; then
   fail "foilog index exited $rc"
 fi
 
+# The publishing test signs in as an authority the table lacks, with a token made by the CLI
+# (printed alone on the last line).
+"$foilog" authority add --db "$tmp/db" test-borough --name "Test Borough Council" >"$tmp/accounts.log" 2>&1 ||
+  { cat "$tmp/accounts.log" >&2; fail "foilog authority add failed"; }
+publish_token=$("$foilog" token create --db "$tmp/db" --authority test-borough --name "browser tests" | tail -n 1)
+[[ "$publish_token" == foilog_* ]] || fail "foilog token create printed no token"
+
 # timeout: the server ends by itself even if this script is killed without its EXIT trap running.
 timeout 295 "$foilog" serve --db "$tmp/db" --port 0 --bind 127.0.0.1 \
   >"$tmp/serve-stdout.log" 2>"$tmp/serve-stderr.log" &
@@ -100,7 +107,7 @@ url=$(cat "$tmp/url")
 echo "browser tests: foilog serve at $url; artifacts in $artifacts"
 
 rc=0
-FOILOG_URL="$url" FOILOG_ARTIFACTS="$artifacts" \
+FOILOG_URL="$url" FOILOG_ARTIFACTS="$artifacts" FOILOG_PUBLISH_TOKEN="$publish_token" \
   node --test --test-reporter=spec --test-concurrency=1 "$here"/*.test.mjs || rc=$?
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
