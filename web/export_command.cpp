@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char* kHelp = R"(usage: foilog export [--db DIR] [--format csv|jsonl]
 
-Writes every response in the store to stdout, one row (CSV) or one JSON object per line
+Writes every published response in the store to stdout, one row (CSV) or one JSON object per line
 (jsonl), with the columns documented in docs/PATTERNS.md. CSV is RFC 4180 (every field quoted,
 CRLF) with cells that could run as spreadsheet formulas prefixed by an apostrophe.
 )";
@@ -51,7 +51,9 @@ int cmd_export(int argc, char** argv) {
   std::int64_t after = 0;
   for (;;) {
     std::vector<std::int64_t> ids;
-    auto st = db.prepare("SELECT id FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2");
+    // Public records only: documents in review or withdrawn are never exported.
+    auto st = db.prepare(
+        "SELECT id FROM documents WHERE id > ?1 AND status = 'published' ORDER BY id LIMIT ?2");
     st.bind(1, after).bind(2, static_cast<std::int64_t>(kBatch));
     while (st.step()) {
       ids.push_back(st.int64(0));

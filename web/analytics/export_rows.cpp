@@ -21,7 +21,7 @@ SELECT d.id, d.reference, d.authority_id, json_extract(d.record, '$.authority'),
        (SELECT group_concat(regime, '; ') FROM
           (SELECT regime FROM document_regimes r WHERE r.document_id = d.id ORDER BY regime)),
        (SELECT COUNT(*) FROM questions q WHERE q.document_id = d.id AND q.n > 0)
-FROM documents d WHERE d.id IN (SELECT value FROM json_each(?1))
+FROM documents d WHERE d.id IN (SELECT value FROM json_each(?1)) AND d.status = 'published'
 )sql";
 
 std::vector<std::string> split_list(const std::string& s) {
