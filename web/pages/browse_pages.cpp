@@ -135,10 +135,8 @@ Reply authority_page(Site& site, const std::string& slug, const Params& params) 
   auto& ctx = site.context();
   const IndexSnapshot snap = site.snapshot(ctx);
   const auto* info = snap.catalog->authority(slug);
+  require_authority(snap, slug);
   const auto f = *facet_index("authority");
-  if (info == nullptr && snap.columns->column(f).code_of(slug) < 0) {
-    throw HttpError(404, "There is no authority with that name in this log.");
-  }
   SearchRequest req = newest_first(parse_search_request(params));
   req.filters[f] = {slug};
   const SearchRun run = run_site_search(site, ctx, req);

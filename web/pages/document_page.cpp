@@ -32,17 +32,6 @@ nlohmann::json row(const std::string& key, const std::string& value, const std::
   return {{"key", key}, {"value", value}, {"href", href}, {"evidence", evidence}};
 }
 
-std::string working_days_text(const Record& r) {
-  if (!r.working_days) {
-    return "Not known (a date is missing)";
-  }
-  std::string out = std::to_string(*r.working_days) + " working days";
-  if (r.within_limit) {
-    out += *r.within_limit ? " (within the 20-day limit)" : " (late: over the 20-day limit)";
-  }
-  return out;
-}
-
 // Similar responses: the same matching as the pre-filing check, run on this letter's own
 // questions (each with the rest of the request as context); responses ranked by their best
 // match. A letter without questions falls back to relevance feedback on its whole text.

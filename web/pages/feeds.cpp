@@ -86,10 +86,8 @@ Reply search_feed(Site& site, const Params& params, const std::string& self_path
 Reply authority_feed(Site& site, const std::string& slug, const Params& params) {
   auto& ctx = site.context();
   const IndexSnapshot snap = site.snapshot(ctx);
+  require_authority(snap, slug);
   const auto f = *facet_index("authority");
-  if (snap.catalog->authority(slug) == nullptr && snap.columns->column(f).code_of(slug) < 0) {
-    throw HttpError(404, "There is no authority with that name in this log.");
-  }
   SearchRequest req = parse_search_request(params);
   req.filters[f] = {slug};
   const std::string page = "/authority/" + url_encode(slug);

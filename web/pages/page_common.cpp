@@ -60,6 +60,13 @@ SearchRun run_site_search(Site& site, Site::Context& ctx, const SearchRequest& r
   return run;
 }
 
+void require_authority(const IndexSnapshot& snap, const std::string& slug) {
+  if (snap.catalog->authority(slug) == nullptr &&
+      snap.columns->column(*facet_index("authority")).code_of(slug) < 0) {
+    throw HttpError(404, "There is no authority with that name in this log.");
+  }
+}
+
 std::string thousands(std::size_t n) {
   std::string digits = std::to_string(n);
   std::string out;

@@ -33,6 +33,9 @@ struct SearchRun {
 [[nodiscard]] SearchRun run_site_search(Site& site, Site::Context& ctx, const SearchRequest& req,
                                         bool collect_matches = false);
 
+// HttpError 404 unless the slug names an authority the catalog knows or a document carries.
+void require_authority(const IndexSnapshot& snap, const std::string& slug);
+
 // "12,345"
 [[nodiscard]] std::string thousands(std::size_t n);
 

@@ -67,6 +67,17 @@ std::string display_date(const std::string& iso) {
   return std::to_string(d->day) + " " + kMonths[d->month - 1] + " " + std::to_string(d->year);
 }
 
+std::string working_days_text(const Record& r) {
+  if (!r.working_days) {
+    return "Not known (a date is missing)";
+  }
+  std::string out = std::to_string(*r.working_days) + " working days";
+  if (r.within_limit) {
+    out += *r.within_limit ? " (within the 20-day limit)" : " (late: over the 20-day limit)";
+  }
+  return out;
+}
+
 std::string search_href(const SearchRequest& req, const std::string& path) {
   return with_query(path, to_params(req));
 }

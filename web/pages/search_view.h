@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/record.h"
 #include "search/catalog.h"
 #include "search/searcher.h"
 #include "server/site.h"
@@ -15,6 +16,9 @@ namespace foilog::web {
 
 // "2020-10-15" -> "15 October 2020"; "" for an empty or malformed date.
 [[nodiscard]] std::string display_date(const std::string& iso);
+
+// "12 working days (within the 20-day limit)", or why it is not known.
+[[nodiscard]] std::string working_days_text(const Record& r);
 
 // The text a hit's snippet is cut from: the letter (SQLite) or the question and its answer.
 [[nodiscard]] std::string hit_text(Site::Context& ctx, const SearchHit& hit, SearchMode mode);

@@ -16,10 +16,8 @@ namespace {
 Reply embed_page(Site& site, const std::string& slug, const Params& params) {
   auto& ctx = site.context();
   const IndexSnapshot snap = site.snapshot(ctx);
+  require_authority(snap, slug);
   const auto f = *facet_index("authority");
-  if (snap.catalog->authority(slug) == nullptr && snap.columns->column(f).code_of(slug) < 0) {
-    throw HttpError(404, "There is no authority with that name in this log.");
-  }
   SearchRequest req = parse_search_request(params);
   req.filters[f] = {slug};
   if (req.sort == SortOrder::kRelevance && req.q.empty()) {

@@ -49,17 +49,6 @@ std::string date_or(const DateFact& d, const char* none) {
   return d.known() ? display_date(d.iso) : std::string(none);
 }
 
-std::string working_days_text(const Record& r) {
-  if (!r.working_days) {
-    return "Not known (a date is missing)";
-  }
-  std::string out = std::to_string(*r.working_days) + " working days";
-  if (r.within_limit) {
-    out += *r.within_limit ? " (within the 20-day limit)" : " (late: over the 20-day limit)";
-  }
-  return out;
-}
-
 std::string join(const std::vector<std::string>& items, const std::string& none,
                  const std::string& sep = "; ") {
   std::string out;
