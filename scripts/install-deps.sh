@@ -18,6 +18,7 @@ runtime_and_build=(
   libgmime-3.0-dev                    # e-mail (.eml) parsing
   libzip-dev libpugixml-dev           # DOCX / XLSX (zip + XML)
   libuchardet-dev                     # charset detection for legacy text
+  zlib1g-dev                          # inflates PDF streams for the pre-publication checks
   libssl-dev                          # SHA-256 of source files (idempotent re-ingest), token hashing
 )
 test_only=(

@@ -14,6 +14,8 @@
 #include <memory>
 
 #include "readers/inspect.h"
+#include "readers/pdf_content.h"
+#include "readers/pdf_streams.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -30,6 +32,9 @@ constexpr int kPaper = 245;
 constexpr double kCoveredShare = 0.9;
 constexpr double kBlankShare = 0.995;
 constexpr std::size_t kSampleWords = 8;
+// Decoded stream bytes read for the checks the renderer cannot make (text off the page,
+// comments in object streams): bounds the memory a decompression bomb can take.
+constexpr std::size_t kMaxDecodedStreams = 64U << 20U;
 
 void silence_poppler(const std::string&, void*) {}
 
@@ -113,7 +118,9 @@ void document_metadata(const poppler::document& pdf, std::vector<Warning>& out) 
                                                      "Keywords",     "Creator", "Producer",
                                                      "CreationDate", "ModDate", "Trapped"};
   for (const auto& key : pdf.info_keys()) {
-    if (std::find(kStandard.begin(), kStandard.end(), key) == kStandard.end()) {
+    // pdfTeX's PTEX.* keys hold its version banner, not people.
+    if (std::find(kStandard.begin(), kStandard.end(), key) == kStandard.end() &&
+        key.rfind("PTEX.", 0) != 0) {
       add(key, to_std(pdf.info_key(key)));
     }
   }
@@ -132,9 +139,8 @@ void document_metadata(const poppler::document& pdf, std::vector<Warning>& out) 
 }
 
 // Comment annotations (sticky notes, free-text notes and their pop-ups), found in the file's
-// bytes: poppler-cpp has no annotation API. Annotations inside compressed object streams are
-// not seen.
-void comment_annotations(std::string_view bytes, std::vector<Warning>& out) {
+// bytes and in its decoded object streams: poppler-cpp has no annotation API.
+std::size_t count_comment_annotations(std::string_view bytes) {
   std::size_t count = 0;
   for (const std::string_view type : {"Text", "FreeText", "Popup"}) {
     for (const std::string_view gap : {"/Subtype/", "/Subtype /"}) {
@@ -149,11 +155,71 @@ void comment_annotations(std::string_view bytes, std::vector<Warning>& out) {
       }
     }
   }
+  return count;
+}
+
+void comment_annotations(std::string_view bytes, const std::vector<PdfStream>& streams,
+                         std::vector<Warning>& out) {
+  std::size_t count = count_comment_annotations(bytes);
+  for (const auto& s : streams) {
+    if (pdf_dict_has(s.dict, "/Type", "/ObjStm")) {
+      count += count_comment_annotations(s.data);
+    }
+  }
   if (count > 0) {
     out.push_back(
         {"comments",
          std::to_string(count) + " comment annotations (notes) in the file: readers can open them",
          {}});
+  }
+}
+
+// Streams that cannot hold page drawing: images, fonts, metadata, cross-reference and object
+// streams, attachments.
+bool may_draw_text(const PdfStream& s) {
+  for (const auto& [key, value] :
+       {std::pair{"/Subtype", "/Image"}, std::pair{"/Type", "/XRef"}, std::pair{"/Type", "/ObjStm"},
+        std::pair{"/Type", "/Metadata"}, std::pair{"/Type", "/EmbeddedFile"},
+        std::pair{"/Subtype", "/Type1C"}, std::pair{"/Subtype", "/CIDFontType0C"},
+        std::pair{"/Subtype", "/OpenType"}}) {
+    if (pdf_dict_has(s.dict, key, value)) {
+      return false;
+    }
+  }
+  return s.dict.find("/Length1") == std::string::npos && s.data.find("BT") != std::string::npos;
+}
+
+bool worth_reporting(const DrawnText& d) {
+  return std::count_if(d.text.begin(), d.text.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) != 0;
+         }) >= 2;
+}
+
+// Text drawn wholly outside every page's media box: poppler's text extraction drops it, so
+// neither the index nor the reviewer sees it, but the file holds it for anyone to copy out.
+void offpage_text(const std::vector<PdfStream>& streams, const poppler::rectf& page,
+                  std::vector<Warning>& out) {
+  constexpr double kMargin = 2;
+  std::vector<std::string> outside;
+  for (const auto& s : streams) {
+    if (!may_draw_text(s)) {
+      continue;
+    }
+    for (const DrawnText& d : drawn_text(s.data)) {
+      const bool off = d.right < page.left() - kMargin || d.left > page.right() + kMargin ||
+                       d.top < page.top() - kMargin || d.bottom > page.bottom() + kMargin;
+      if (off && worth_reporting(d)) {
+        outside.push_back(d.text);
+      }
+    }
+  }
+  if (!outside.empty()) {
+    out.push_back({"pdf_offpage_text",
+                   std::to_string(outside.size()) +
+                       " pieces of text are drawn outside the page: viewers do not show them "
+                       "but the file holds them for anyone to copy out: " +
+                       sample(outside),
+                   {}});
   }
 }
 
@@ -174,7 +240,9 @@ std::vector<Warning> inspect_pdf(std::string_view bytes, const std::string& file
   }
   std::vector<Warning> out;
   document_metadata(*pdf, out);
-  comment_annotations(bytes, out);
+  bool streams_truncated = false;
+  const std::vector<PdfStream> streams = pdf_streams(bytes, kMaxDecodedStreams, &streams_truncated);
+  comment_annotations(bytes, streams, out);
   if (pdf->has_embedded_files()) {
     std::string names;
     for (const poppler::embedded_file* f : pdf->embedded_files()) {
@@ -186,12 +254,21 @@ std::vector<Warning> inspect_pdf(std::string_view bytes, const std::string& file
 
   const int pages = std::min(pdf->pages(), kMaxPages);
   std::vector<int> cropped;
+  poppler::rectf all_pages;  // the union of the media boxes: "outside" means outside them all
   for (int i = 0; i < pages; ++i) {
     const std::unique_ptr<poppler::page> page(pdf->create_page(i));
     if (!page) {
       continue;
     }
     const poppler::rectf media = page->page_rect(poppler::media_box);
+    all_pages = all_pages.width() <= 0
+                    ? media
+                    : poppler::rectf(std::min(all_pages.left(), media.left()),
+                                     std::min(all_pages.top(), media.top()),
+                                     std::max(all_pages.right(), media.right()) -
+                                         std::min(all_pages.left(), media.left()),
+                                     std::max(all_pages.bottom(), media.bottom()) -
+                                         std::min(all_pages.top(), media.top()));
     const poppler::rectf crop = page->page_rect(poppler::crop_box);
     if (media.width() > crop.width() + 1 || media.height() > crop.height() + 1) {
       cropped.push_back(i + 1);
@@ -250,6 +327,16 @@ std::vector<Warning> inspect_pdf(std::string_view bytes, const std::string& file
         {"pdf_offpage_text",
          "page " + list + " cropped: the file keeps whatever lies outside the visible page",
          {}});
+  }
+  if (all_pages.width() > 0) {
+    offpage_text(streams, all_pages, out);
+  }
+  if (streams_truncated) {
+    out.push_back({"pdf_unchecked",
+                   "the file's streams decode to more than " +
+                       std::to_string(kMaxDecodedStreams >> 20U) +
+                       " MB: text drawn outside the page was looked for in the first part only",
+                   {}});
   }
   if (pdf->pages() > kMaxPages) {
     out.push_back({"pdf_unchecked",

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <zip.h>
+#include <zlib.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -14,21 +15,42 @@
 
 namespace foilog::publish_testing {
 
-// A one-page PDF (612 x 792 pt, Helvetica) whose content stream is `content`; extra entries go
-// into the page dictionary (a /CropBox), info_entries into the document information.
+// data compressed with zlib, as a /FlateDecode stream holds it.
+inline std::string deflate(const std::string& data) {
+  uLongf size = compressBound(data.size());
+  std::string out(size, '\0');
+  if (compress(reinterpret_cast<Bytef*>(out.data()), &size,
+               reinterpret_cast<const Bytef*>(data.data()), data.size()) != Z_OK) {
+    throw std::runtime_error("deflate: zlib failed");
+  }
+  out.resize(size);
+  return out;
+}
+
+// A stream object's text: `data` deflated when `flate`.
+inline std::string pdf_stream_object(const std::string& data, bool flate,
+                                     const std::string& dict_extra = "") {
+  const std::string body = flate ? deflate(data) : data;
+  return "<< /Length " + std::to_string(body.size()) + (flate ? " /Filter /FlateDecode " : " ") +
+         dict_extra + " >>\nstream\n" + body + "\nendstream";
+}
+
+// A one-page PDF (612 x 792 pt, Helvetica) whose content stream is `content` (deflated when
+// `flate`, as most producers write it); extra entries go into the page dictionary (a /CropBox),
+// info_entries into the document information, extra_objects after it (numbered from 7).
 inline std::string make_pdf(const std::string& content, const std::string& page_extra = "",
-                            const std::string& info_entries = "") {
+                            const std::string& info_entries = "", bool flate = false,
+                            const std::vector<std::string>& extra_objects = {}) {
   std::vector<std::string> objects = {
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + page_extra +
           " /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      pdf_stream_object(content, flate),
   };
-  if (!info_entries.empty()) {
-    objects.push_back("<< " + info_entries + " >>");
-  }
+  objects.push_back("<< " + info_entries + " >>");  // 6: the document information
+  objects.insert(objects.end(), extra_objects.begin(), extra_objects.end());
   std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
   std::vector<std::size_t> offsets;
   for (std::size_t i = 0; i < objects.size(); ++i) {

@@ -79,6 +79,44 @@ TEST(PdfChecks, APageCroppedToHideContentIsFound) {
   EXPECT_EQ(of_kind(warnings, "pdf_offpage_text").size(), 1U) << kinds(warnings);
 }
 
+TEST(PdfChecks, TextDrawnOutsideThePageIsFoundInPlainAndCompressedStreams) {
+  // Left of the page, above it, and moved off by a transformation: poppler's text extraction
+  // drops all three, so neither the reviewer nor the index would ever see them.
+  const std::string off = pdf_text(-400, 700, "Leftside Secretname") +
+                          pdf_text(72, 900, "Abovepage Payroll") + "q 1 0 0 1 0 -2000 cm " +
+                          pdf_text(72, 300, "Shifted Informant") + "Q\n";
+  for (const bool flate : {false, true}) {
+    const auto warnings = inspect_file(make_pdf(kLetter + off, "", "", flate), "offpage.pdf");
+    const auto found = of_kind(warnings, "pdf_offpage_text");
+    ASSERT_EQ(found.size(), 1U) << kinds(warnings) << " flate=" << flate;
+    for (const char* word : {"Secretname", "Payroll", "Informant"}) {
+      EXPECT_NE(found[0]->detail.find(word), std::string::npos) << found[0]->detail;
+    }
+    EXPECT_NE(found[0]->detail.find("3 pieces"), std::string::npos) << found[0]->detail;
+    EXPECT_EQ(found[0]->detail.find("Freedom"), std::string::npos) << found[0]->detail;
+  }
+}
+
+TEST(PdfChecks, TextNearTheEdgeOrMovedBackOntoThePageIsNotReported) {
+  // A line that starts just left of the page but runs onto it, and one moved away by cm and
+  // restored by Q before it is drawn, are both visible.
+  const std::string content = kLetter + pdf_text(-10, 500, "Marginline runs onto the page") +
+                              "q 1 0 0 1 0 -2000 cm Q " + pdf_text(72, 300, "Restored line");
+  for (const bool flate : {false, true}) {
+    const auto warnings = inspect_file(make_pdf(content, "", "", flate), "edge.pdf");
+    EXPECT_TRUE(of_kind(warnings, "pdf_offpage_text").empty()) << kinds(warnings);
+  }
+}
+
+TEST(PdfChecks, CommentsInsideACompressedObjectStreamAreFound) {
+  // PDF 1.5 writers pack annotations into object streams, where the raw bytes show nothing.
+  const std::string packed = "8 0 << /Type /Annot /Subtype /Text /Contents (Check with legal) >>";
+  const std::string objstm = pdf_stream_object(packed, true, "/Type /ObjStm /N 1 /First 4");
+  const auto warnings = inspect_file(make_pdf(kLetter, "", "", true, {objstm}), "notes.pdf");
+  ASSERT_EQ(of_kind(warnings, "comments").size(), 1U) << kinds(warnings);
+  EXPECT_NE(of_kind(warnings, "comments")[0]->detail.find("1 comment"), std::string::npos);
+}
+
 TEST(PdfChecks, PropertiesThatNamePeopleAreFound) {
   const auto warnings = inspect_file(
       make_pdf(kLetter, "", "/Author (Jane Caseworker) /Subject (Draft for legal)"), "meta.pdf");
