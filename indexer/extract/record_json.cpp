@@ -121,6 +121,13 @@ void require_object(const json& v, const std::string& where) {
 
 }  // namespace
 
+nlohmann::json public_record_json(const Record& r, bool include_text) {
+  json j = record_to_json(r, include_text);
+  const std::size_t slash = r.file.find_last_of("/\\");
+  j["file"] = slash == std::string::npos ? r.file : r.file.substr(slash + 1);
+  return j;
+}
+
 nlohmann::json record_to_json(const Record& r, bool include_text) {
   json j;
   j["file"] = r.file;

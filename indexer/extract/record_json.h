@@ -17,6 +17,11 @@ namespace foilog {
 // fields found in the text: authority, reference, date_*, outcome), and text when include_text.
 [[nodiscard]] nlohmann::json record_to_json(const Record& r, bool include_text = false);
 
+// record_to_json for anyone outside the server (the public API, an authority's API client):
+// `file` is the file's name alone, since a server path tells them nothing and shows the layout
+// of the machine.
+[[nodiscard]] nlohmann::json public_record_json(const Record& r, bool include_text = false);
+
 // The inverse. Missing keys keep the Record defaults (older stored records stay readable); a key
 // of the wrong type throws DataError naming the key ("record JSON: questions[2].n must be an
 // integer").

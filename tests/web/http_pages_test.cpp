@@ -220,6 +220,9 @@ TEST(HttpPages, DocumentApiAndPageShowTheRecord) {
   EXPECT_EQ(doc["reference"], "FOI 003477-20");
   EXPECT_TRUE(doc.contains("text"));
   EXPECT_FALSE(doc["source"].contains("path"));
+  // The file's name only: a server path would show the machine's layout.
+  EXPECT_EQ(doc["file"].get<std::string>().find('/'), std::string::npos) << doc["file"];
+  EXPECT_FALSE(doc["file"].get<std::string>().empty());
   auto page = ServedCorpus::get().get("/doc/" + id);
   ASSERT_TRUE(page);
   EXPECT_NE(page->body.find("govuk-summary-list"), std::string::npos);

@@ -274,7 +274,7 @@ Reply document_text(Site& site, const std::string& id) {
 Reply api_document(Site& site, const std::string& id) {
   auto& ctx = site.context();
   const StoredDocument doc = load_document(ctx, id);
-  nlohmann::json body = record_to_json(doc.record, true);
+  nlohmann::json body = public_record_json(doc.record, true);
   body["id"] = doc.id;
   body["url"] = "/doc/" + std::to_string(doc.id);
   body["source"] = doc.source;

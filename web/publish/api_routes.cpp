@@ -45,7 +45,7 @@ json document_json(const OwnedDocument& d) {
                {"authority_id", d.authority_id},
                {"review_url", "/publish/doc/" + std::to_string(d.id)},
                {"url", d.status == "published" ? json("/doc/" + std::to_string(d.id)) : json()},
-               {"record", record_to_json(d.record, false)},
+               {"record", public_record_json(d.record, false)},
                {"warnings", warnings_json(d.record)},
                {"corrections", corrections},
                {"ingested_at", d.ingested_at}};
@@ -64,7 +64,7 @@ json upload_json(const UploadOutcome& u) {
           {"status", u.status},
           {"duplicate", u.duplicate},
           {"review_url", "/publish/doc/" + std::to_string(u.id)},
-          {"record", record_to_json(u.record, false)},
+          {"record", public_record_json(u.record, false)},
           {"warnings", warnings_json(u.record)}};
 }
 
