@@ -37,7 +37,7 @@ sed 's#^#/api/search?#' "$work/queries" > "$work/api-paths"
 sqlite3 -readonly "$db/foilog.sqlite" "SELECT id FROM documents ORDER BY id LIMIT 200" |
   sed 's#^#/doc/#' > "$work/doc-paths"
 
-"$foilog" serve --db "$db" --port 0 --bind 127.0.0.1 > "$work/serve.out" 2> "$work/serve.err" &
+"$foilog" serve --db "$db" --port 0 --bind 127.0.0.1 --rate-limit 0 > "$work/serve.out" 2> "$work/serve.err" &
 server_pid=$!
 base=""
 for _ in $(seq 1 600); do  # up to 60 s to open the store and build its facet columns

@@ -64,7 +64,7 @@ publish_token=$("$foilog" token create --db "$tmp/db" --authority test-borough -
 [[ "$publish_token" == foilog_* ]] || fail "foilog token create printed no token"
 
 # timeout: the server ends by itself even if this script is killed without its EXIT trap running.
-timeout 295 "$foilog" serve --db "$tmp/db" --port 0 --bind 127.0.0.1 \
+timeout 295 "$foilog" serve --db "$tmp/db" --port 0 --bind 127.0.0.1 --rate-limit 0 \
   >"$tmp/serve-stdout.log" 2>"$tmp/serve-stderr.log" &
 server_pid=$!
 

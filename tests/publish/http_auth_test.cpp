@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "publish/http_helpers.h"
-#include "web/served_corpus.h"
+#include "support/serve_process.h"
 
 namespace foilog::publish_testing {
 namespace {

@@ -6,12 +6,7 @@
 // is ever logged).
 #pragma once
 
-#include <fcntl.h>
 #include <httplib.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <memory>
@@ -20,8 +15,7 @@
 #include <vector>
 
 #include "integration/command.h"
-
-extern char** environ;
+#include "support/serve_process.h"
 
 namespace foilog::publish_testing {
 
@@ -94,7 +88,7 @@ class PublishServer {
   }
 
   [[nodiscard]] int port() const {
-    return port_;
+    return server_.port();
   }
   [[nodiscard]] const std::filesystem::path& db() const {
     return db_;
@@ -119,7 +113,7 @@ class PublishServer {
   }
 
   [[nodiscard]] std::unique_ptr<httplib::Client> client() const {
-    auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", server_.port());
     c->set_read_timeout(60, 0);
     c->set_write_timeout(60, 0);
     return c;
@@ -130,58 +124,19 @@ class PublishServer {
 
  private:
   void start(std::vector<std::string> extra) {
-    int out[2];
-    if (pipe(out) != 0) {
-      throw std::runtime_error("pipe failed");
-    }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    const std::string log = (dir_.path() / "serve.log").string();
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const std::string bin = foilog_bin();
-    std::vector<std::string> args = {bin,      "serve", "--db",      db_.string(),
-                                     "--port", "0",     "--threads", "4"};
+    std::vector<std::string> args = {"--db",      db_.string(), "--port",       "0",
+                                     "--threads", "4",          "--rate-limit", "0"};
     args.insert(args.end(), extra.begin(), extra.end());
-    std::vector<char*> argv;
-    for (auto& a : args) {
-      argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    if (posix_spawn(&pid_, bin.c_str(), &actions, nullptr, argv.data(), environ) != 0) {
-      throw std::runtime_error("cannot start " + bin);
-    }
-    posix_spawn_file_actions_destroy(&actions);
-    close(out[1]);
-    std::string line;
-    char c = 0;
-    while (read(out[0], &c, 1) == 1 && c != '\n') {
-      line += c;
-    }
-    close(out[0]);
-    const auto colon = line.rfind(':');
-    if (line.rfind("listening on ", 0) != 0 || colon == std::string::npos) {
-      throw std::runtime_error("foilog serve did not report its address: '" + line + "' " +
-                               slurp(log));
-    }
-    port_ = std::stoi(line.substr(colon + 1));
+    server_.start(foilog_bin(), args, dir_.path() / "serve.log");
   }
   void stop() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      int st = 0;
-      waitpid(pid_, &st, 0);
-      pid_ = -1;
-    }
+    server_.stop();
   }
 
   foilog::testing::TempDir dir_;
   std::filesystem::path db_;
   std::string wmp_token_, canary_token_, admin_token_;
-  pid_t pid_ = -1;
-  int port_ = 0;
+  foilog::testing::ServeProcess server_;
 };
 
 // A signed-in web session, as a browser holds it: the session cookie and the page's CSRF token.

@@ -11,10 +11,17 @@
 #include "pages/search_export.h"
 #include "publish/publish_routes.h"
 #include "search/query_builder.h"
+#include "server/elastic_pool.h"
 #include "server/route_helpers.h"
 #include "util/error.h"
 
 namespace foilog::web {
+namespace {
+
+// Browsers send about 15 header fields; httplib adds two of its own (REMOTE_ADDR, REMOTE_PORT).
+constexpr std::size_t kMaxHeaderFields = 100;
+
+}  // namespace
 
 void add_security_headers(httplib::Response& res) {
   // Each header once (this runs in send() and again after routing), and never over one a
@@ -40,6 +47,7 @@ HttpServer::HttpServer(Site& site, ServerOptions options)
     : site_(site),
       options_(std::move(options)),
       static_files_(StaticFiles::load(site.config().static_dir)),
+      limiter_(options_.rate_limit_per_s, options_.rate_limit_burst),
       server_(std::make_unique<httplib::Server>()) {
   auto& s = *server_;
   s.set_tcp_nodelay(true);  // without it cpp-httplib manages a few hundred requests a second
@@ -50,9 +58,11 @@ HttpServer::HttpServer(Site& site, ServerOptions options)
   s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
   s.set_keep_alive_max_count(static_cast<std::size_t>(options_.keep_alive_max));
   const auto threads = static_cast<std::size_t>(options_.threads);
+  const auto max_threads =
+      static_cast<std::size_t>(std::max(options_.threads, options_.max_threads));
   // cpp-httplib owns the queue it is given (its API takes a raw pointer and deletes it).
-  s.new_task_queue = [threads] {
-    return new httplib::ThreadPool(threads);  // NOLINT(cppcoreguidelines-owning-memory)
+  s.new_task_queue = [threads, max_threads] {
+    return new ElasticPool(threads, max_threads);  // NOLINT(cppcoreguidelines-owning-memory)
   };
   install_guards();
   install_routes();
@@ -71,13 +81,33 @@ void HttpServer::install_guards() {
   // Before any body is read: refuse framing we never need, so no body is buffered without
   // bound (0.11.4 reads chunked and length-less bodies into memory whatever the route).
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    std::chrono::seconds retry_after{0};
     const bool body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
                              req.method == "DELETE";
     auto refuse = [&](int status, const std::string& message) {
-      send(res, error_reply(site_, format_of(req.path), status, message));
-      res.set_header("Connection", "close");
+      // A refusal is never cut into byte ranges (0.11.4 applies a request's ranges to error
+      // pages too, once per range). The request is ours to change: httplib made it for us.
+      const_cast<httplib::Request&>(req)
+          .ranges.clear();  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+      Reply reply = error_reply(site_, format_of(req.path), status, message);
+      if (status == 429) {
+        reply.headers.emplace_back("Retry-After", std::to_string(retry_after.count()));
+      }
+      send_and_close(res, std::move(reply));
       return httplib::Server::HandlerResponse::Handled;
     };
+    // First, before any work: the client's share of the server (by socket address only).
+    if (req.path != "/healthz") {
+      if (const auto wait = limiter_.take(req.remote_addr)) {
+        retry_after = *wait;
+        return refuse(429, "Too many requests from your address; try again in " +
+                               std::to_string(wait->count()) + " s.");
+      }
+    }
+    // 0.11.4 has no limit of its own on the number of header fields.
+    if (req.headers.size() > kMaxHeaderFields) {
+      return refuse(431, "The request has too many header fields.");
+    }
     if (req.has_header("Transfer-Encoding")) {
       return refuse(400,
                     "Chunked or encoded request bodies are not accepted; send a "
@@ -122,6 +152,11 @@ void HttpServer::install_guards() {
   s.set_post_routing_handler(
       [](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
   s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+    // 0.11.4 calls this for every status >= 400, including the pages we wrote ourselves; a
+    // refusal sent by send_and_close() has its body in a content provider.
+    if (res.content_provider_) {
+      return;
+    }
     if (res.status == 404 && res.body.empty()) {
       send(res, error_reply(site_, format_of(req.path), 404,
                             "If you typed the web address, check it is correct."));
@@ -147,8 +182,9 @@ void HttpServer::install_guards() {
   });
   s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     // The path only: queries can hold what a person searched for, and later tokens.
-    std::clog << req.remote_addr << " " << req.method << " " << req.path << " " << res.status
-              << "\n";
+    // One string, one write: stderr is unbuffered, so workers' lines never interleave.
+    std::clog << (req.remote_addr + " " + req.method + " " + req.path + " " +
+                  std::to_string(res.status) + "\n");
   });
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "publish/publish_options.h"
+#include "server/request_limiter.h"
 #include "server/site.h"
 #include "server/static_files.h"
 
@@ -22,14 +23,19 @@ namespace foilog::web {
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";
-  int port = 8080;  // 0: any free port
-  int threads = 8;
+  int port = 8080;       // 0: any free port
+  int threads = 8;       // started at once
+  int max_threads = 64;  // started as connections need them (slow clients each pin one)
   std::size_t max_body_bytes = 1 << 20;  // public routes take no body at all
   PublishOptions publish;                // uploads may be larger (publish_body_limit)
   int read_timeout_s = 5;
   int write_timeout_s = 5;
   int keep_alive_timeout_s = 2;
   int keep_alive_max = 100;
+  // Requests per second per client address, and the burst allowed at once; 0 = no limit (behind
+  // a reverse proxy, which sees the clients' addresses, limit there instead).
+  double rate_limit_per_s = 20;
+  double rate_limit_burst = 60;
 };
 
 class HttpServer {
@@ -52,6 +58,7 @@ class HttpServer {
   Site& site_;
   ServerOptions options_;
   StaticFiles static_files_;
+  RequestLimiter limiter_;
   std::unique_ptr<httplib::Server> server_;
 };
 

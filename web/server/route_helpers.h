@@ -7,6 +7,8 @@
 #include <httplib.h>
 
 #include <iostream>
+#include <memory>
+#include <string>
 
 #include "pages/pages.h"
 #include "pages/reply.h"
@@ -29,6 +31,26 @@ inline void send(httplib::Response& res, Reply reply) {
     res.set_header(k, v);
   }
   res.set_content(reply.body, reply.content_type);  // 0.11.4 takes a const reference
+  add_security_headers(res);
+}
+
+// Sends the reply and then closes the connection. For refusals made before the request's body
+// was read: 0.11.4 keeps a connection alive whatever Connection header a handler sets, and would
+// parse the unread body as the next request (a desync an attacker can smuggle a request
+// through). The body goes out through a content provider that reports failure once it has
+// written everything, which is the one signal that makes 0.11.4 end its keep-alive loop.
+inline void send_and_close(httplib::Response& res, Reply reply) {
+  res.status = reply.status;
+  for (const auto& [k, v] : reply.headers) {
+    res.set_header(k, v);
+  }
+  res.set_header("Connection", "close");
+  auto body = std::make_shared<const std::string>(std::move(reply.body));
+  res.set_content_provider(body->size(), reply.content_type,
+                           [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             sink.write(body->data() + offset, length);
+                             return false;  // written in full; now close the connection
+                           });
   add_security_headers(res);
 }
 
