@@ -24,6 +24,7 @@ runtime_and_build=(
 test_only=(
   libgtest-dev libgmock-dev qpdf clang-format clang-tidy
   chromium                            # headless browser for tests/browser (never a downloaded one)
+  nginx-light                         # the reverse proxy in deploy/nginx, started by the R16 tests
 )
 
 want=("${runtime_and_build[@]}")

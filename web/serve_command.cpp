@@ -27,9 +27,11 @@ store in DIR. --port 0 picks a free port. Once listening it prints
                     for public use, see docs/SECURITY.md)
   --threads N       worker threads started at once (default 8)
   --max-threads N   more are started while every thread is busy, up to N (default 64)
-  --rate-limit N    requests a second per client address, past a burst (default 20; 0 = off,
-                    as behind a reverse proxy, which limits by the real address instead)
+  --rate-limit N    requests a second per client address, past a burst (default 20; 0 = off)
   --rate-burst N    requests a client address may send at once (default 60)
+  --trust-proxy ADDRESS
+                    the reverse proxy in front (e.g. 127.0.0.1): its requests are counted
+                    and logged as the X-Real-IP address it sets; nobody else's header is read
   --base-url URL    absolute address used in feeds (default http://ADDRESS:PORT)
   --templates DIR   page templates (default: the source tree's web/templates)
   --static DIR      static files (default: the source tree's static)
@@ -45,11 +47,11 @@ Publishing (/publish, /api/publish):
 }  // namespace
 
 int cmd_serve(int argc, char** argv) {
-  const cli::Args args(
-      argc, argv,
-      {"db", "port", "bind", "threads", "base-url", "templates", "static", "data", "max-upload-mb",
-       "max-failed-sign-ins", "session-minutes", "rate-limit", "rate-burst", "max-threads"},
-      {"help", "secure-cookies"});
+  const cli::Args args(argc, argv,
+                       {"db", "port", "bind", "threads", "base-url", "templates", "static", "data",
+                        "max-upload-mb", "max-failed-sign-ins", "session-minutes", "rate-limit",
+                        "rate-burst", "max-threads", "trust-proxy"},
+                       {"help", "secure-cookies"});
   if (args.has("help")) {
     std::cout << kHelp;
     return 0;
@@ -64,6 +66,7 @@ int cmd_serve(int argc, char** argv) {
   options.bind = args.get("bind", "127.0.0.1");
   options.port = static_cast<int>(args.get_int("port", 8080, 0, 65535));
   options.threads = static_cast<int>(args.get_int("threads", 8, 1, 256));
+  options.trusted_proxy = args.get("trust-proxy");
   options.max_threads = static_cast<int>(args.get_int("max-threads", 64, 1, 4096));
   options.rate_limit_per_s = static_cast<double>(args.get_int("rate-limit", 20, 0, 1000000));
   options.rate_limit_burst = static_cast<double>(args.get_int("rate-burst", 60, 1, 1000000));

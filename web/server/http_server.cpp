@@ -11,6 +11,7 @@
 #include "pages/search_export.h"
 #include "publish/publish_routes.h"
 #include "search/query_builder.h"
+#include "server/client_address.h"
 #include "server/elastic_pool.h"
 #include "server/route_helpers.h"
 #include "util/error.h"
@@ -96,7 +97,15 @@ void HttpServer::install_guards() {
       send_and_close(res, std::move(reply));
       return httplib::Server::HandlerResponse::Handled;
     };
-    // First, before any work: the client's share of the server (by socket address only).
+    // Everything downstream (limits, sign-in limits, the log) reads remote_addr: make it the
+    // client's, which differs from the socket's only behind the trusted proxy.
+    if (!options_.trusted_proxy.empty()) {
+      const_cast<httplib::Request&>(req)
+          .remote_addr =  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+          client_address(req.remote_addr, req.get_header_value("X-Real-IP"),
+                         options_.trusted_proxy);
+    }
+    // First, before any work: the client's share of the server.
     if (req.path != "/healthz") {
       if (const auto wait = limiter_.take(req.remote_addr)) {
         retry_after = *wait;

@@ -36,6 +36,8 @@ struct ServerOptions {
   // a reverse proxy, which sees the clients' addresses, limit there instead).
   double rate_limit_per_s = 20;
   double rate_limit_burst = 60;
+  // The reverse proxy's address: requests from it are the X-Real-IP it sets (client_address.h).
+  std::string trusted_proxy;
 };
 
 class HttpServer {
