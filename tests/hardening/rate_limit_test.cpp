@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "hardening/hardened_server.h"
+#include "server/client_address.h"
 #include "server/elastic_pool.h"
 #include "server/request_limiter.h"
 
@@ -66,6 +67,17 @@ TEST(RequestLimiter, ZeroRateIsOffAndMemoryIsBounded) {
     static_cast<void>(limiter.take("10.0.0." + std::to_string(i)));
   }
   EXPECT_LE(limiter.tracked_addresses(), 100U);
+}
+
+TEST(ClientAddress, OnlyTheTrustedProxysHeaderIsBelievedAndOnlyWhenItIsAnAddress) {
+  using web::client_address;
+  EXPECT_EQ(client_address("127.0.0.9", "10.0.0.1", ""), "127.0.0.9") << "no proxy configured";
+  EXPECT_EQ(client_address("127.0.0.9", "10.0.0.1", "127.0.0.1"), "127.0.0.9") << "not the proxy";
+  EXPECT_EQ(client_address("127.0.0.1", "10.0.0.1", "127.0.0.1"), "10.0.0.1");
+  EXPECT_EQ(client_address("127.0.0.1", "2001:db8::7", "127.0.0.1"), "2001:db8::7");
+  EXPECT_EQ(client_address("127.0.0.1", "", "127.0.0.1"), "127.0.0.1") << "header missing";
+  EXPECT_EQ(client_address("127.0.0.1", "10.0.0.1, 10.0.0.2", "127.0.0.1"), "127.0.0.1");
+  EXPECT_EQ(client_address("127.0.0.1", "evil\r\nX: y", "127.0.0.1"), "127.0.0.1");
 }
 
 TEST(ElasticPool, StartsThreadsWhileAllAreBusyUpToItsMaximum) {

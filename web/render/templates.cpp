@@ -134,6 +134,11 @@ Templates Templates::load(const fs::path& dir) {
     if (!tmpl.is_valid()) {
       throw DataError(entry.path().string() + ": " + tmpl.error_message());
     }
+    // A delimiter change ({{=<% %>=}}) would let a tag in the new spelling past the check below.
+    if (const auto at = source.find("{{="); at != std::string::npos) {
+      throw DataError(entry.path().string() + ": changes the tag delimiters at " +
+                      std::to_string(at) + ", which foilog's templates may not do");
+    }
     for (const auto& key : unescaped_keys(source)) {
       if (std::find(kRawHtmlKeys.begin(), kRawHtmlKeys.end(), key) == kRawHtmlKeys.end()) {
         throw DataError(entry.path().string() + ": {{{" + key +
