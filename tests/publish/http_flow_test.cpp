@@ -218,6 +218,7 @@ TEST(PublishFlow, AWithdrawnResponseIsGoneFromEveryResponseAtOnceAndThePurgeFrom
       "/doc/" + std::to_string(twin),
       "/export/search?sort=newest",
       "/export/search?q=" + q + "&format=json",
+      "/sitemap-docs-" + std::to_string(id / 50000) + ".xml",
   };
   // And where it may or may not have shown, but must not after.
   std::vector<std::string> after = pages;

@@ -326,3 +326,49 @@ TEST(HttpPages, HostileQueriesNeverGive500) {
 
 }  // namespace
 }  // namespace foilog::testing
+
+namespace foilog::testing {
+namespace {
+
+// The <loc> of every entry of a sitemap or sitemap index.
+std::vector<std::string> locs_of(const std::string& xml, const char* entry) {
+  pugi::xml_document doc;
+  EXPECT_TRUE(doc.load_string(xml.c_str())) << xml.substr(0, 300);
+  std::vector<std::string> out;
+  for (const auto& node : doc.document_element().children(entry)) {
+    out.emplace_back(node.child_value("loc"));
+  }
+  return out;
+}
+
+TEST(HttpPages, TheSitemapsListEveryPublishedResponseAndRobotsPointsToThem) {
+  auto& served = ServedCorpus::get();
+  const auto robots = served.get("/robots.txt");
+  ASSERT_EQ(robots->status, 200);
+  EXPECT_NE(robots->body.find("Sitemap: "), std::string::npos);
+  EXPECT_NE(robots->body.find("Disallow: /publish"), std::string::npos);
+  const auto index = served.get("/sitemap.xml");
+  ASSERT_EQ(index->status, 200);
+  EXPECT_EQ(index->get_header_value("Content-Type"), "application/xml; charset=utf-8");
+  std::set<std::string> docs;
+  std::size_t pages = 0;
+  for (const auto& loc : locs_of(index->body, "sitemap")) {
+    const std::string path = loc.substr(loc.find('/', loc.find("//") + 2));
+    const auto part = served.get(path);
+    ASSERT_EQ(part->status, 200) << path;
+    for (const auto& url : locs_of(part->body, "url")) {
+      if (url.find("/doc/") != std::string::npos) {
+        EXPECT_TRUE(docs.insert(url).second) << url << " listed twice";
+      } else {
+        ++pages;
+      }
+    }
+  }
+  const int published = get_json("/api/search?per_page=1")["total"].get<int>();
+  EXPECT_EQ(docs.size(), static_cast<std::size_t>(published));
+  EXPECT_GE(pages, 4U + 5U) << "the fixed pages and the authorities' logs";
+  EXPECT_EQ(served.get("/sitemap-docs-99999.xml")->status, 404);
+}
+
+}  // namespace
+}  // namespace foilog::testing

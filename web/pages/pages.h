@@ -37,6 +37,11 @@ Reply api_search(Site& site, const Params& params);
 Reply api_document(Site& site, const std::string& id);
 Reply api_authorities(Site& site);
 Reply api_exemptions(Site& site);
+// /robots.txt, /sitemap.xml (the index), /sitemap-pages.xml, /sitemap-docs-N.xml.
+Reply robots_txt(Site& site);
+Reply sitemap_index(Site& site);
+Reply sitemap_pages(Site& site);
+Reply sitemap_docs(Site& site, const std::string& block);
 
 // The error page or JSON error for status, naming the parameter when there is one.
 Reply error_reply(Site& site, Format format, int status, const std::string& message,

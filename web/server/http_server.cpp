@@ -271,6 +271,12 @@ void HttpServer::install_routes() {
   s.Get("/api/authorities",
         page([&site](const httplib::Request&) { return api_authorities(site); }));
   s.Get("/api/exemptions", page([&site](const httplib::Request&) { return api_exemptions(site); }));
+  s.Get("/robots.txt", page([&site](const httplib::Request&) { return robots_txt(site); }));
+  s.Get("/sitemap.xml", page([&site](const httplib::Request&) { return sitemap_index(site); }));
+  s.Get("/sitemap-pages.xml",
+        page([&site](const httplib::Request&) { return sitemap_pages(site); }));
+  s.Get(R"(/sitemap-docs-([0-9]{1,9})\.xml)",
+        page([&site](const httplib::Request& r) { return sitemap_docs(site, r.matches[1]); }));
   s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("ok\n", "text/plain; charset=utf-8");
   });
