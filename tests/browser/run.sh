@@ -50,7 +50,7 @@ rm -f "$artifacts"/*-axe.json # a previous run's reports; screenshots and logs a
 
 # Exit 1 only says some files failed; the database must exist all the same.
 rc=0
-"$foilog" index --db "$tmp/db" data/corpus data/seeds >"$tmp/index.log" 2>&1 || rc=$?
+"$foilog" index --db "$tmp/db" data/corpus data/seeds tests/web/fixtures >"$tmp/index.log" 2>&1 || rc=$?
 if [[ $rc -gt 1 || ! -f "$tmp/db/foilog.sqlite" ]]; then
   cat "$tmp/index.log" >&2
   fail "foilog index exited $rc"

@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+#include <regex>
 
 #include "web/served_corpus.h"
 
@@ -51,16 +53,80 @@ TEST(HttpSecurity, StoredMarkupInALetterIsEscapedEverywhere) {
   EXPECT_NE(results->body.find("<mark>"), std::string::npos);
 }
 
+// No attribute of a page points at script or inline data: href="javascript:..." and
+// src="data:..." are how an escaped-looking payload still runs.
+void expect_no_script_urls(const std::string& body, const std::string& where) {
+  // Inside a real tag: escaped text ("&lt;iframe src=javascript:") is harmless and allowed.
+  static const std::regex script_url(
+      R"re(<[a-zA-Z][^<>]*\s(href|src|action|formaction)\s*=\s*["']?\s*(javascript|data|vbscript):)re",
+      std::regex::icase);
+  EXPECT_FALSE(std::regex_search(body, script_url)) << where;
+}
+
+TEST(HttpSecurity, AHostileFileNameAndTemplateTagsInALetterAreInertEverywhere) {
+  // tests/web/fixtures/xss-{{title}}&'<svg onload=alert(7)>.txt: markup in its file name, and
+  // Mustache tags, a javascript: URL and a data: URL in its text.
+  auto found = ServedCorpus::get().get("/api/search?q=canary-zanzibar");
+  const auto j = nlohmann::json::parse(found->body);
+  ASSERT_EQ(j["total"], 1) << found->body.substr(0, 300);
+  const std::string doc = j["results"][0]["url"];
+  for (const std::string& path :
+       {doc, doc + "/original", std::string("/search?q=canary-zanzibar"),
+        std::string("/api/search?q=canary-zanzibar"), std::string("/feed.atom?q=canary-zanzibar"),
+        "/api/documents/" + doc.substr(5),
+        std::string("/export/search?q=canary-zanzibar&format=json"), std::string("/authorities"),
+        std::string("/")}) {
+    auto res = ServedCorpus::get().get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    const std::string type = res->get_header_value("Content-Type");
+    if (type.rfind("text/html", 0) != 0 && type.rfind("application/atom+xml", 0) != 0) {
+      // JSON and the plain-text original carry the letter's bytes as data, which a browser
+      // told nosniff never renders as a page.
+      EXPECT_TRUE(type.rfind("application/json", 0) == 0 || type.rfind("text/plain", 0) == 0 ||
+                  type.rfind("application/octet-stream", 0) == 0)
+          << path << ": " << type;
+      continue;
+    }
+    EXPECT_EQ(res->body.find("<svg onload"), std::string::npos) << path;
+    EXPECT_EQ(res->body.find("<img src=x"), std::string::npos) << path;
+    EXPECT_EQ(res->body.find("<script>window"), std::string::npos) << path;
+    expect_no_script_urls(res->body, path);
+    for (const auto& [name, value] : res->headers) {
+      EXPECT_EQ(value.find('<'), std::string::npos) << path << " header " << name << ": " << value;
+    }
+  }
+  // The template tags are shown as the letter wrote them, never expanded.
+  auto page = ServedCorpus::get().get(doc);
+  EXPECT_NE(page->body.find("{{#each}}{{x}}{{/each}}"), std::string::npos);
+}
+
+TEST(HttpSecurity, FeedsStayWellFormedXmlWithHostileLetters) {
+  for (const std::string path :
+       {"/feed.atom", "/feed.atom?q=canary-xylophone", "/feed.atom?q=canary-zanzibar",
+        "/feed.atom?q=canary-formula", "/feed.atom?q=%3Cscript%3E%26%27%22", "/sitemap.xml",
+        "/sitemap-pages.xml", "/sitemap-docs-0.xml"}) {
+    auto res = ServedCorpus::get().get(path);
+    ASSERT_TRUE(res) << path;
+    ASSERT_EQ(res->status, 200) << path;
+    pugi::xml_document xml;
+    const auto parsed = xml.load_string(res->body.c_str());
+    EXPECT_TRUE(parsed) << path << ": " << parsed.description() << " at " << parsed.offset;
+  }
+}
+
 TEST(HttpSecurity, ReflectedParametersAreEscaped) {
-  for (const std::string& q :
-       std::vector<std::string>{"%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%22%3E%3Cimg%20src%3Dx%3E",
-                                "%27%3E%3Csvg%20onload"}) {
+  for (const std::string& q : std::vector<std::string>{
+           "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%22%3E%3Cimg%20src%3Dx%3E",
+           "%27%3E%3Csvg%20onload", "javascript%3Aalert(1)", "%7B%7Btitle%7D%7D"}) {
     for (const std::string& path :
          std::vector<std::string>{"/search?q=" + q, "/search?outcome=" + q, "/search?q=x&page=" + q,
                                   "/feed.atom?q=" + q, "/authority/west-midlands-police?q=" + q}) {
       auto res = ServedCorpus::get().get(path);
       ASSERT_TRUE(res) << path;
       expect_no_raw_markup(res->body, path);
+      expect_no_script_urls(res->body, path);
       EXPECT_EQ(res->body.find("\"><img"), std::string::npos) << path;
     }
   }
