@@ -31,6 +31,20 @@ std::string leading_text(const std::string& text) {
   return out;
 }
 
+}  // namespace
+
+std::string snippet_html(const Xapian::MSet& mset, const std::string& text, bool has_query) {
+  if (!has_query) {
+    return leading_text(text);
+  }
+  // No background model: it was most of a results page's time (bench profile), and the
+  // exhaustive search still centres the snippet on the matched words.
+  return mset.snippet(text, kSnippetBytes, Xapian::Stem("en"), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                      "<mark>", "</mark>", "…");
+}
+
+namespace {
+
 SearchRequest toggled(const SearchRequest& req, std::size_t f, const std::string& value) {
   SearchRequest next = req;
   auto& values = next.filters[f];
@@ -145,16 +159,7 @@ nlohmann::json hit_view(Site::Context& ctx, const Catalog& catalog, const Search
     v["url"] = "/doc/" + std::to_string(id) + "#q" + std::to_string(d.value("n", 0));
   }
   const std::string text = hit_text(ctx, hit, req.mode);
-  if (req.q.empty()) {
-    v["snippet_html"] = leading_text(text);
-  } else {
-    // Never empty markers: Xapian 1.4 escapes the text only when it adds highlighting.
-    v["snippet_html"] = results.mset.snippet(
-        text, kSnippetBytes, Xapian::Stem("en"),
-        // No background model: it was most of a results page's time (bench profile), and the
-        // exhaustive search still centres the snippet on the matched words.
-        Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>", "</mark>", "…");
-  }
+  v["snippet_html"] = snippet_html(results.mset, text, !req.q.empty());
   return v;
 }
 

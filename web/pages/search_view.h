@@ -20,6 +20,12 @@ namespace foilog::web {
 // "12 working days (within the 20-day limit)", or why it is not known.
 [[nodiscard]] std::string working_days_text(const Record& r);
 
+// A hit's snippet as HTML: the text escaped once, the query's words in <mark>. With no query, the
+// start of the text. Xapian 1.4.22 escapes the text only when its markers are not empty, so the
+// markers here never are (R10).
+[[nodiscard]] std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
+                                       bool has_query);
+
 // The text a hit's snippet is cut from: the letter (SQLite) or the question and its answer.
 [[nodiscard]] std::string hit_text(Site::Context& ctx, const SearchHit& hit, SearchMode mode);
 
