@@ -5,8 +5,8 @@
 //   PDF   pdf_hidden_text (words under a drawn box), pdf_invisible_text (words that draw
 //         nothing), pdf_offpage_text (words outside the page), metadata, comments, attachment
 //   DOCX  metadata, comments, tracked_changes, hidden_text, attachment
-//   XLSX  hidden_sheet, hidden_rows, hidden_columns, pivot_cache, external_link, comments,
-//         metadata, attachment
+//   XLSX  hidden_sheet, hidden_rows, hidden_columns, pivot_cache, data_model, data_connection,
+//         external_link, comments, metadata, attachment
 // Text files, HTML and e-mail have no container to inspect; their personal data is found in the
 // text (extract/personal_data.h).
 #pragma once

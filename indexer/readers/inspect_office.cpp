@@ -182,6 +182,18 @@ std::vector<Warning> inspect_xlsx(std::string_view bytes, const std::string& fil
              ": a copy of the pivot table's source data, which may hold rows the sheets do not "
              "show");
   }
+  // A Power Pivot data model: a whole compressed copy of the source tables (xl/model/item.data;
+  // Excel 2010 kept it under customXml as "Gemini" items).
+  if (zip.has("xl/model/item.data") || !zip.names_starting("xl/model/").empty()) {
+    warn(out, "data_model",
+         "a data model (Power Pivot): a copy of every table loaded into it, rows the sheets do "
+         "not show included");
+  }
+  if (zip.has("xl/connections.xml")) {
+    warn(out, "data_connection",
+         "data connections (xl/connections.xml): they name the databases or files the data came "
+         "from, and can hold connection strings");
+  }
   for (const auto& link : zip.names_starting("xl/externalLinks/")) {
     if (link.find("/_rels/") != std::string::npos || !link.ends_with(".xml")) {
       continue;

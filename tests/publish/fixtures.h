@@ -125,8 +125,9 @@ struct SheetSpec {
 };
 
 // An XLSX workbook (inline strings), optionally with a pivot cache and an external link.
-inline std::string make_xlsx(const std::vector<SheetSpec>& sheets, bool pivot_cache = false,
-                             bool external_link = false) {
+inline std::string make_xlsx(
+    const std::vector<SheetSpec>& sheets, bool pivot_cache = false, bool external_link = false,
+    const std::vector<std::pair<std::string, std::string>>& extra_parts = {}) {
   std::string workbook_sheets, rels, types;
   std::vector<std::pair<std::string, std::string>> parts;
   for (std::size_t i = 0; i < sheets.size(); ++i) {
@@ -202,6 +203,7 @@ inline std::string make_xlsx(const std::vector<SheetSpec>& sheets, bool pivot_ca
         "externalLinkPath\" Target=\"file:///S:/HR/salaries.xlsx\" TargetMode=\"External\"/>"
         "</Relationships>");
   }
+  parts.insert(parts.end(), extra_parts.begin(), extra_parts.end());
   return make_zip(parts);
 }
 

@@ -157,6 +157,20 @@ TEST(SpreadsheetChecks, HiddenRowsColumnsPivotCachesAndLinksAreFound) {
   EXPECT_NE(of_kind(warnings, "external_link")[0]->detail.find("salaries.xlsx"), std::string::npos);
 }
 
+TEST(SpreadsheetChecks, ADataModelAndDataConnectionsAreFound) {
+  const std::string xlsx = make_xlsx(
+      {{"Summary", "", {{"Total"}, {"12"}}, {}, false}}, false, false,
+      {{"xl/model/item.data", std::string("\x00\x01binary tables", 15)},
+       {"xl/connections.xml",
+        "<?xml version=\"1.0\"?><connections "
+        "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><connection id=\"1\" "
+        "name=\"HR\"><dbPr connection=\"Provider=SQLOLEDB;Data Source=hr-db01\"/></connection>"
+        "</connections>"}});
+  const auto warnings = inspect_file(xlsx, "summary.xlsx");
+  EXPECT_EQ(of_kind(warnings, "data_model").size(), 1U) << kinds(warnings);
+  EXPECT_EQ(of_kind(warnings, "data_connection").size(), 1U) << kinds(warnings);
+}
+
 TEST(SpreadsheetChecks, ACleanWorkbookHasNoWarnings) {
   const auto warnings = inspect_file(
       make_xlsx({{"Answer", "", {{"Year", "Cost"}, {"2023", "1200"}}, {}, false}}), "clean.xlsx");

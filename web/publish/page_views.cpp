@@ -35,6 +35,8 @@ const std::map<std::string, std::string>& warning_labels() {
       {"hidden_rows", "Hidden rows"},
       {"hidden_columns", "Hidden columns"},
       {"pivot_cache", "Pivot cache"},
+      {"data_model", "Data model"},
+      {"data_connection", "Data connections"},
       {"external_link", "Link to another workbook"},
       {"macros", "Macros"},
       {"attachment", "Attached files"}};
