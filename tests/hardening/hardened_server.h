@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -19,7 +20,11 @@
 
 namespace foilog::testing {
 
+// FOILOG_HARDENING_DB points the tests at another store (scripts/reliability-long.sh: C10k).
 inline std::filesystem::path web_corpus_db() {
+  if (const char* other = std::getenv("FOILOG_HARDENING_DB"); other != nullptr && *other != 0) {
+    return other;
+  }
 #ifdef FOILOG_WEB_CORPUS_DB
   return FOILOG_WEB_CORPUS_DB;
 #else
