@@ -20,6 +20,21 @@
 
 namespace foilog::testing {
 
+// Whether this build (and so the server it runs) is under AddressSanitizer, whose quarantine of
+// freed memory makes a process's RSS say nothing about what it holds: memory bounds are checked
+// in the normal build only.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 // FOILOG_HARDENING_DB points the tests at another store (scripts/reliability-long.sh: C10k).
 inline std::filesystem::path web_corpus_db() {
   if (const char* other = std::getenv("FOILOG_HARDENING_DB"); other != nullptr && *other != 0) {

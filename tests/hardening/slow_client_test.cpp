@@ -214,24 +214,22 @@ TEST(SlowClients, BehindTheProxyClientsAreKnownByTheAddressItSaw) {
   ASSERT_TRUE(have_nginx());
   HardenedServer server({"--threads", "2", "--trust-proxy", "127.0.0.1"});
   const Nginx nginx(server.scratch() / "nginx", server.port());
+  auto ask = [](int port, const char* from, const std::string& request) {
+    RawSocket s(port, from);
+    s.set_timeout_ms(3000);
+    s.send_all(request);
+    return status_of(s.read_response());
+  };
   // Through nginx from 127.0.0.5, claiming another address: foilog logs what nginx saw.
-  {
-    RawSocket s(nginx.port(), "127.0.0.5");
-    s.set_timeout_ms(3000);
-    s.send_all(
-        "GET /api/authorities HTTP/1.1\r\nHost: x\r\nX-Real-IP: 10.1.2.3\r\n"
-        "X-Forwarded-For: 10.1.2.3\r\nConnection: close\r\n\r\n");
-    EXPECT_EQ(status_of(s.read_response()), "200");
-  }
+  EXPECT_EQ(ask(nginx.port(), "127.0.0.5",
+                "GET /api/authorities HTTP/1.1\r\nHost: x\r\nX-Real-IP: 10.1.2.3\r\n"
+                "X-Forwarded-For: 10.1.2.3\r\nConnection: close\r\n\r\n"),
+            "200");
   // Straight to foilog from 127.0.0.6, which is not the proxy: its header is not believed.
-  {
-    RawSocket s(server.port(), "127.0.0.6");
-    s.set_timeout_ms(3000);
-    s.send_all(
-        "GET /api/exemptions HTTP/1.1\r\nHost: x\r\nX-Real-IP: 10.4.5.6\r\n"
-        "Connection: close\r\n\r\n");
-    EXPECT_EQ(status_of(s.read_response()), "200");
-  }
+  EXPECT_EQ(ask(server.port(), "127.0.0.6",
+                "GET /api/exemptions HTTP/1.1\r\nHost: x\r\nX-Real-IP: 10.4.5.6\r\n"
+                "Connection: close\r\n\r\n"),
+            "200");
   std::string log;
   for (int i = 0; i < 40; ++i) {
     log = server.log();

@@ -5,20 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "hardening/hardened_server.h"
+#include "support/corpus.h"
 
 namespace foilog::testing {
 namespace {
-
-std::string bytes_of(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 TEST(StaticLinks, LinksOutOfStaticAreNeverFollowed) {
   TempDir dir;
@@ -29,8 +21,8 @@ TEST(StaticLinks, LinksOutOfStaticAreNeverFollowed) {
   std::filesystem::create_directory_symlink("/etc", stat / "etc");
   std::filesystem::create_symlink(source_dir() / "README.md", stat / "readme.txt");
   HardenedServer server({"--threads", "2", "--rate-limit", "0", "--static", stat.string()});
-  const std::vector<std::string> outside = {bytes_of(sqlite), bytes_of("/etc/passwd"),
-                                            bytes_of(source_dir() / "README.md")};
+  const std::vector<std::string> outside = {read_file(sqlite), read_file("/etc/passwd"),
+                                            read_file(source_dir() / "README.md")};
   for (const std::string target :
        {"/static/innocent.css", "/static/etc/passwd", "/static/readme.txt", "/static/etc/hostname",
         "/static/./innocent.css", "/static/%69nnocent.css"}) {
