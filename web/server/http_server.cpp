@@ -6,6 +6,7 @@
 #include <chrono>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "pages/pages.h"
 #include "pages/search_export.h"
@@ -77,14 +78,60 @@ bool takes_body(const httplib::Request& req) {
   return req.method == "POST" && (req.path == "/check" || req.path == "/api/check");
 }
 
+std::optional<Refusal> refusal_before_body(const httplib::Request& req,
+                                           const ServerOptions& options) {
+  const bool body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
+                           req.method == "DELETE";
+  // 0.11.4 has no limit of its own on the number of header fields.
+  if (req.headers.size() > kMaxHeaderFields) {
+    return Refusal{431, "The request has too many header fields."};
+  }
+  // Refuse framing we never need, so no body is buffered without bound (0.11.4 reads chunked
+  // and length-less bodies into memory whatever the route).
+  if (req.has_header("Transfer-Encoding")) {
+    return Refusal{400,
+                   "Chunked or encoded request bodies are not accepted; send a Content-Length."};
+  }
+  if (req.get_header_value_count("Content-Length") > 1) {
+    return Refusal{400, "The request has more than one Content-Length."};
+  }
+  // Publishing routes (web/publish) read bodies too, each up to its own limit.
+  const std::size_t publish_limit = publish_body_limit(req.method, req.path, options.publish);
+  if (body_method && !takes_body(req) && publish_limit == 0) {
+    return Refusal{405, "This address takes no " + req.method + " requests."};
+  }
+  if (body_method && !req.has_header("Content-Length")) {
+    return Refusal{411, "A request with a body needs a Content-Length."};
+  }
+  if (!body_method && req.has_header("Content-Length") &&
+      req.get_header_value("Content-Length") != "0") {
+    return Refusal{400, "A " + req.method + " request takes no body."};
+  }
+  // The payload limit is the largest any route takes (uploads); each route gets its own.
+  if (body_method) {
+    const std::string length = req.get_header_value("Content-Length");
+    if (length.empty() || length.size() > 19 ||
+        length.find_first_not_of("0123456789") != std::string::npos) {
+      return Refusal{400, "The Content-Length is not a number."};
+    }
+    const std::size_t limit = publish_limit > 0 ? publish_limit : options.max_body_bytes;
+    if (std::stoull(length) > limit) {
+      return Refusal{413, "The request is too large: at most " +
+                              std::to_string(std::max<std::size_t>(1, limit >> 20)) + " MB."};
+    }
+  }
+  // One range at most: 0.11.4 applies any number of ranges to every page (amplification).
+  if (req.ranges.size() > 1) {
+    return Refusal{416, "Only one byte range may be asked for."};
+  }
+  return std::nullopt;
+}
+
 void HttpServer::install_guards() {
   auto& s = *server_;
-  // Before any body is read: refuse framing we never need, so no body is buffered without
-  // bound (0.11.4 reads chunked and length-less bodies into memory whatever the route).
+  // Before any body is read: the client's rate limit, then refusal_before_body().
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     std::chrono::seconds retry_after{0};
-    const bool body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
-                             req.method == "DELETE";
     auto refuse = [&](int status, const std::string& message) {
       // A refusal is never cut into byte ranges (0.11.4 applies a request's ranges to error
       // pages too, once per range). The request is ours to change: httplib made it for us.
@@ -113,48 +160,8 @@ void HttpServer::install_guards() {
                                std::to_string(wait->count()) + " s.");
       }
     }
-    // 0.11.4 has no limit of its own on the number of header fields.
-    if (req.headers.size() > kMaxHeaderFields) {
-      return refuse(431, "The request has too many header fields.");
-    }
-    if (req.has_header("Transfer-Encoding")) {
-      return refuse(400,
-                    "Chunked or encoded request bodies are not accepted; send a "
-                    "Content-Length.");
-    }
-    if (req.get_header_value_count("Content-Length") > 1) {
-      return refuse(400, "The request has more than one Content-Length.");
-    }
-    // Publishing routes (web/publish) read bodies too, each up to its own limit.
-    const std::size_t publish_limit = publish_body_limit(req.method, req.path, options_.publish);
-    if (body_method && !takes_body(req) && publish_limit == 0) {
-      // Refused before the body is read, so the connection must not be reused for the bytes
-      // still in flight: the client is told to close.
-      return refuse(405, "This address takes no " + req.method + " requests.");
-    }
-    if (body_method && !req.has_header("Content-Length")) {
-      return refuse(411, "A request with a body needs a Content-Length.");
-    }
-    if (!body_method && req.has_header("Content-Length") &&
-        req.get_header_value("Content-Length") != "0") {
-      return refuse(400, "A " + req.method + " request takes no body.");
-    }
-    // The payload limit is the largest any route takes (uploads); each route gets its own.
-    if (body_method) {
-      const std::string length = req.get_header_value("Content-Length");
-      if (length.empty() || length.size() > 19 ||
-          length.find_first_not_of("0123456789") != std::string::npos) {
-        return refuse(400, "The Content-Length is not a number.");
-      }
-      const std::size_t limit = publish_limit > 0 ? publish_limit : options_.max_body_bytes;
-      if (std::stoull(length) > limit) {
-        return refuse(413, "The request is too large: at most " +
-                               std::to_string(std::max<std::size_t>(1, limit >> 20)) + " MB.");
-      }
-    }
-    // One range at most: 0.11.4 applies any number of ranges to every page (amplification).
-    if (req.ranges.size() > 1) {
-      return refuse(416, "Only one byte range may be asked for.");
+    if (const std::optional<Refusal> refusal = refusal_before_body(req, options_)) {
+      return refuse(refusal->status, refusal->message);
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "publish/publish_options.h"
@@ -66,6 +67,21 @@ class HttpServer {
 
 // Whether this route reads a request body (all others are refused before the body is read).
 [[nodiscard]] bool takes_body(const httplib::Request& req);
+
+// A request refused before its body is read: the status and what the page tells the client.
+struct Refusal {
+  int status = 400;
+  std::string message;
+};
+
+// The pre-routing decision, on the request head alone (method, path, headers, parsed ranges):
+// too many header fields (431), framing (Transfer-Encoding, repeated or missing
+// Content-Length), a body where the route takes none, a body over the route's limit, more than
+// one byte range. nullopt lets routing go on. Pure, so the fuzz target
+// (tests/fuzz/fuzz_router.cpp) can drive it without a socket; the per-client rate limit, which
+// has state, runs before it in the pre-routing handler.
+[[nodiscard]] std::optional<Refusal> refusal_before_body(const httplib::Request& req,
+                                                         const ServerOptions& options);
 
 // The security headers every response carries.
 void add_security_headers(httplib::Response& res);
