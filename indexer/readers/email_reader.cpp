@@ -65,12 +65,14 @@ std::string part_bytes(GMimeObject* part) {
   return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
 }
 
-// A text part converted from its declared charset to UTF-8 by gmime.
+// A text part converted from its declared charset to UTF-8 by gmime. gmime hands back the raw
+// bytes when it does not know the charset (or none is declared and they are not UTF-8), so what
+// is still not UTF-8 is read as Windows-1252, as the text reader does (found by fuzzing).
 std::string part_text(GMimeObject* part) {
   if (GMIME_IS_TEXT_PART(part)) {
-    return take_string(g_mime_text_part_get_text(GMIME_TEXT_PART(part)));
+    return repair_utf8(take_string(g_mime_text_part_get_text(GMIME_TEXT_PART(part))));
   }
-  return part_bytes(part);
+  return repair_utf8(part_bytes(part));
 }
 
 std::string address_list(InternetAddressList* list) {
