@@ -54,11 +54,11 @@ def stream(data, entries=b""):
 
 
 def text_pdf(pages, info=None):
-    kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(len(pages)))
+    kids = " ".join(f"{6 + 2 * i} 0 R" for i in range(len(pages)))
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-            b""]  # 4: placeholder so that page objects start at 5
+            b""]  # 4: the Info dictionary; then per page a content stream and the page
     for lines in pages:
         content = b"BT /F1 12 Tf 16 TL 72 720 Td\n"
         for line in lines:
@@ -139,7 +139,10 @@ def zip_bytes(entries):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in entries:
-            z.writestr(name, data)
+            # A fixed timestamp, so regenerating the seeds changes no bytes.
+            info = zipfile.ZipInfo(name, date_time=(2021, 3, 4, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
     return buf.getvalue()
 
 
