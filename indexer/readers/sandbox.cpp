@@ -21,6 +21,16 @@
 #include "readers/serialise.h"
 #include "util/error.h"
 
+// GCC defines __SANITIZE_ADDRESS__ under -fsanitize=address; clang 14 only answers
+// __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+#define FOILOG_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FOILOG_UNDER_ASAN 1
+#endif
+#endif
+
 namespace foilog {
 namespace {
 
@@ -83,7 +93,7 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
   set_limit(RLIMIT_CORE, 0, 0);  // SIGXCPU would otherwise dump core
   set_limit(RLIMIT_CPU, static_cast<rlim_t>(limits.cpu_seconds),
             static_cast<rlim_t>(limits.cpu_seconds) + 1);
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(FOILOG_UNDER_ASAN)
   // AddressSanitizer reserves terabytes of address space, so RLIMIT_AS cannot be used under it.
   set_limit(RLIMIT_AS, static_cast<rlim_t>(limits.memory_bytes),
             static_cast<rlim_t>(limits.memory_bytes));
