@@ -113,7 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string rel = req.path.substr(8);
     if (static_files.find(rel) != nullptr) {
       require(rel.find("..") == std::string::npos && rel.find('\\') == std::string::npos &&
-                  rel.find('\0') == std::string::npos && rel.front() != '/',
+                  rel.find('\0') == std::string::npos && !rel.empty() && rel.front() != '/',
               "/static/ serves only allowlisted names");
     }
   }
