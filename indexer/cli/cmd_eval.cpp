@@ -81,7 +81,9 @@ int cmd_eval(int argc, char** argv) {
     }
   }
   const auto scores = evaluate(docs, tax.authorities);
-  for (const auto& [field, _] : mins) {
+  for (const auto& min : mins) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const auto& field = min.first;
     if (std::none_of(scores.begin(), scores.end(),
                      [&](const FieldScore& s) { return s.field == field; })) {
       throw UsageError("--min", "unknown field '" + field + "' (see --help)");
