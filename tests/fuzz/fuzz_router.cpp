@@ -6,8 +6,8 @@
 // Expected: nothing throws. Contract: the README's promises ("Requests with
 // Transfer-Encoding, several Content-Lengths, a body on a GET, a body without a length or more
 // than one byte range are refused before any body is read"; a body on a route that reads none
-// is refused; a body over its route's limit is refused), refusals use only 400/405/411/413/416,
-// and /static/ serves nothing outside its allowlist.
+// is refused; a body over its route's limit is refused; more than 100 header fields are refused),
+// refusals use only 400/405/411/413/416/431, and /static/ serves nothing outside its allowlist.
 #include <httplib.h>
 
 #include <cstddef>
@@ -86,11 +86,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto refusal = refusal_before_body(req, options);
   if (refusal) {
     const int s = refusal->status;
-    require(s == 400 || s == 405 || s == 411 || s == 413 || s == 416,
-            "a refusal is 400, 405, 411, 413 or 416");
+    require(s == 400 || s == 405 || s == 411 || s == 413 || s == 416 || s == 431,
+            "a refusal is 400, 405, 411, 413, 416 or 431");
     require(!refusal->message.empty() && foilog::is_valid_utf8(refusal->message),
             "a refusal says why");
   } else {
+    require(req.headers.size() <= 100, "more than 100 header fields are refused");
     require(!req.has_header("Transfer-Encoding"), "Transfer-Encoding is refused");
     require(req.get_header_value_count("Content-Length") <= 1,
             "several Content-Lengths are refused");

@@ -383,6 +383,7 @@ def main():
         "negative-cl": "POST /check HTTP/1.1\r\nContent-Length: -2\r\n",
         "delete": "DELETE /api/publish/5 HTTP/1.1\r\nContent-Length: 0\r\n",
         "lowercase-headers": "POST /check HTTP/1.1\r\ncontent-length: 3\r\ntransfer-encoding: x\r\n",
+        "many-headers": "GET / HTTP/1.1\r\n" + "".join(f"X-H{i}: v\r\n" for i in range(101)),
         "no-path": "GET\r\n", "empty": "",
     }
     for name, h in heads.items():
