@@ -96,7 +96,10 @@ void check_json_round_trip(const foilog::Record& r) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace foilog;
   static const Taxonomies taxonomies = Taxonomies::load(default_data_dir());
-  const auto [selector, payload] = fuzz::steer(data, size);
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const fuzz::Steered input = fuzz::steer(data, size);
+  const std::uint8_t selector = input.selector;
+  const std::string_view payload = input.payload;
 
   DocumentText doc;
   doc.text = normalise_text(repair_utf8(payload));

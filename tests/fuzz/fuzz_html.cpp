@@ -11,7 +11,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace foilog;
-  const auto [selector, payload] = fuzz::steer(data, size);
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const fuzz::Steered input = fuzz::steer(data, size);
+  const std::uint8_t selector = input.selector;
+  const std::string_view payload = input.payload;
   fuzz::ingest_errors_expected([&] {
     const DocumentText doc = read_html(payload, "fuzz.html");
     fuzz::require(is_valid_utf8(doc.text), "read_html returns valid UTF-8 text");

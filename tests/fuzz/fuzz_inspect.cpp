@@ -13,9 +13,12 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace foilog;
-  const auto [selector, payload] = fuzz::steer(data, size);
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const fuzz::Steered input = fuzz::steer(data, size);
+  const std::uint8_t selector = input.selector;
+  const std::string_view payload = input.payload;
   static const char* const kNames[] = {"fuzz.pdf", "fuzz.docx", "fuzz.xlsx", "fuzz.txt"};
-  fuzz::ingest_errors_expected([&, selector = selector, payload = payload] {
+  fuzz::ingest_errors_expected([&] {
     for (const Warning& w : inspect_file(payload, kNames[selector % 4])) {
       fuzz::require(!w.kind.empty(), "an inspection warning has a kind");
       fuzz::require(is_valid_utf8(w.detail), "an inspection warning's detail is valid UTF-8");

@@ -11,8 +11,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace foilog;
-  const auto [selector, payload] = fuzz::steer(data, size);
-  fuzz::ingest_errors_expected([&, selector = selector, payload = payload] {
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const fuzz::Steered input = fuzz::steer(data, size);
+  const std::uint8_t selector = input.selector;
+  const std::string_view payload = input.payload;
+  fuzz::ingest_errors_expected([&] {
     const DocumentText doc =
         (selector & 1) == 0 ? read_docx(payload, "fuzz.docx") : read_xlsx(payload, "fuzz.xlsx");
     fuzz::require(is_valid_utf8(doc.text), "Office readers return valid UTF-8 text");

@@ -17,10 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace foilog;
   static const bool kNoOcr = ::setenv("TESSDATA_PREFIX", "/nonexistent/foilog-fuzz", 1) == 0;
   (void)kNoOcr;
-  const auto [selector, payload] = fuzz::steer(data, size);
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const fuzz::Steered input = fuzz::steer(data, size);
+  const std::uint8_t selector = input.selector;
+  const std::string_view payload = input.payload;
   static const char* const kNames[] = {"fuzz.txt", "fuzz.md",   "fuzz.html", "fuzz.pdf",
                                        "fuzz.eml", "fuzz.docx", "fuzz.xlsx", "fuzz"};
-  fuzz::ingest_errors_expected([&, selector = selector, payload = payload] {
+  fuzz::ingest_errors_expected([&] {
     const DocumentText doc = read_document(payload, kNames[selector % 8]);
     fuzz::require(!doc.text.empty(), "read_document returns text or throws");
     fuzz::require(is_valid_utf8(doc.text), "read_document returns valid UTF-8");

@@ -13,7 +13,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace foilog;
-  const auto [selector, payload] = fuzz::steer(data, size);
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const fuzz::Steered input = fuzz::steer(data, size);
+  const std::uint8_t selector = input.selector;
+  const std::string_view payload = input.payload;
   // The declared charset (an HTML meta or MIME header) comes from the file too.
   static const char* const kCharsets[] = {"", "utf-8", "windows-1252", "utf-16", "x-unknown"};
   const DecodedText decoded = decode_to_utf8(payload, kCharsets[selector % 5]);
