@@ -200,6 +200,11 @@ void find_private_names(std::string_view text, std::vector<Warning>& out) {
   for (auto it = std::sregex_iterator(s.begin(), s.end(), dear); it != std::sregex_iterator();
        ++it) {
     std::string greeting = (*it)[2].str();
+    // {1,60} counts bytes, so a name in non-ASCII letters can end mid-character; the span and
+    // the detail (kept as JSON, which must be UTF-8) end at the last whole one (found by fuzzing).
+    while (!greeting.empty() && !is_valid_utf8(greeting)) {
+      greeting.pop_back();
+    }
     while (!greeting.empty() && (std::isspace(static_cast<unsigned char>(greeting.back())) != 0 ||
                                  greeting.back() == '.' || greeting.back() == '!')) {
       greeting.pop_back();

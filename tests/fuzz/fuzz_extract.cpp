@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -36,9 +37,13 @@ void require_span(std::string_view text, const foilog::Span& span, const char* c
   if (span.empty()) {
     return;  // "not found in the text": any empty span is allowed
   }
-  require(span.end <= text.size() && is_char_boundary(text, span.begin) &&
-              is_char_boundary(text, span.end),
-          contract);
+  const bool ok = span.end <= text.size() && is_char_boundary(text, span.begin) &&
+                  is_char_boundary(text, span.end);
+  if (!ok) {
+    std::fprintf(stderr, "fuzz: span [%zu, %zu) in a text of %zu bytes\n", span.begin, span.end,
+                 text.size());
+  }
+  require(ok, contract);
 }
 
 void require_iso(const foilog::DateFact& d, const char* contract) {
