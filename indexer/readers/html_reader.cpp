@@ -26,6 +26,13 @@ std::string_view attribute(const GumboNode* node, const char* name) {
   return a == nullptr ? std::string_view{} : std::string_view(a->value);
 }
 
+// A text node's text. Gumbo 0.10 can emit bytes that are not UTF-8 for an out-of-range numeric
+// character reference ("&#xD89999999;" leaves a stray 0x99), so what is not UTF-8 is read as
+// Windows-1252, as everywhere else: the readers promise valid UTF-8 (found by fuzzing).
+std::string node_text(const GumboNode* node) {
+  return repair_utf8(node->v.text.text);
+}
+
 bool has_attribute(const GumboNode* node, const char* name) {
   return gumbo_get_attribute(&node->v.element.attributes, name) != nullptr;
 }
@@ -163,7 +170,7 @@ class HtmlTextWriter {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
-        text(node->v.text.text);
+        text(node_text(node));
         return;
       case GUMBO_NODE_DOCUMENT:
         children(node);
@@ -420,7 +427,7 @@ const GumboNode* find_first(const GumboNode* node, GumboTag tag) {
 void append_text_of(const GumboNode* node, std::string& out) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
       node->type == GUMBO_NODE_WHITESPACE) {
-    out += node->v.text.text;
+    out += node_text(node);
     out += ' ';
   } else if (node->type == GUMBO_NODE_ELEMENT) {
     const GumboVector& kids = node->v.element.children;
@@ -504,7 +511,7 @@ DocumentText read_html(std::string_view bytes, const std::string& /*filename*/) 
   if (doc.title.empty()) {
     doc.title = text_of(find_first(tree->document, GUMBO_TAG_H1));
   }
-  if (std::string url = source_url(tree->root, decoded.utf8); !url.empty()) {
+  if (std::string url = repair_utf8(source_url(tree->root, decoded.utf8)); !url.empty()) {
     doc.metadata["source_url"] = std::move(url);
   }
   if (!decoded.converted_from.empty()) {
