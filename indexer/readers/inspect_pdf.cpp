@@ -103,10 +103,12 @@ bool judgeable(const std::string& word) {
 
 void document_metadata(const poppler::document& pdf, std::vector<Warning>& out) {
   std::string found;
+  // Info keys are PDF names, which may hold any bytes ("/Tit#FF#FFle"): the detail is shown on
+  // the review page and kept as JSON, so it must be UTF-8 (found by fuzzing).
   auto add = [&](const std::string& label, const std::string& value) {
-    const std::string v = collapse_whitespace(value);
+    const std::string v = collapse_whitespace(repair_utf8(value));
     if (!v.empty()) {
-      found += (found.empty() ? "" : "; ") + label + ": " + clip_utf8(v, 120);
+      found += (found.empty() ? "" : "; ") + repair_utf8(label) + ": " + clip_utf8(v, 120);
     }
   };
   add("author", to_std(pdf.get_author()));
