@@ -16,6 +16,9 @@ inline constexpr std::string_view kXapian = "xapian";         // the live Xapian
 inline constexpr std::string_view kXapianNew = "xapian.new";  // reindex() builds here, then swaps
 inline constexpr std::string_view kXapianOld = "xapian.old";  // swap fallback without renameat2
 inline constexpr std::string_view kWriteLock = "write.lock";  // flock()ed by the one writer
+// flock()ed while both stores change together (a commit, a swap) and while `foilog backup`
+// copies them, so a backup sees the two at the same commit.
+inline constexpr std::string_view kCommitLock = "commit.lock";
 // Files authorities upload through /publish, kept so /doc/ID/original can serve them:
 // uploads/<authority id>/<first 16 hex digits of the SHA-256>-<sanitised file name>.
 inline constexpr std::string_view kUploads = "uploads";

@@ -1,5 +1,6 @@
 #include "store/sqlite_db.h"
 
+#include <cstring>
 #include <utility>
 
 #include "util/error.h"
@@ -7,9 +8,23 @@
 namespace foilog {
 namespace {
 
+// For an I/O failure, the operating system's reason ("File too large", "No space left on
+// device"): SQLite's own message is only "disk I/O error", which does not say what to fix.
+std::string os_reason(sqlite3* db) {
+  if (db == nullptr) {
+    return {};
+  }
+  const int code = sqlite3_errcode(db) & 0xff;
+  const int err = sqlite3_system_errno(db);
+  if ((code != SQLITE_IOERR && code != SQLITE_FULL && code != SQLITE_CANTOPEN) || err == 0) {
+    return {};
+  }
+  return std::string(" (") + std::strerror(err) + ")";
+}
+
 [[noreturn]] void fail(sqlite3* db, const std::string& db_name, std::string_view doing) {
   throw DataError(db_name + ": SQLite error while " + std::string(doing) + ": " +
-                  (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+                  (db != nullptr ? sqlite3_errmsg(db) : "out of memory") + os_reason(db));
 }
 
 // How long a reader waits for the writer's lock before reporting "database is locked".
@@ -143,7 +158,7 @@ void SqliteDb::exec(std::string_view sql) {
     std::string reason = err != nullptr ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
     throw DataError(name_ + ": SQLite error while running \"" + statement.substr(0, 60) +
-                    "\": " + reason);
+                    "\": " + reason + os_reason(db_));
   }
 }
 

@@ -1,12 +1,14 @@
 #include "store/store.h"
 
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <utility>
 
 #include "extract/record_json.h"
 #include "schema/schema.h"
+#include "store/commit_lock.h"
 #include "store/corrections.h"
 #include "store/document_rows.h"
 #include "store/migrations.h"
@@ -126,12 +128,14 @@ void Store::open_read_write(const StoreOptions& options) {
     throw DataError(dir_.string() + ": cannot create the store directory: " + ec.message());
   }
   lock_ = std::make_unique<WriteLock>(dir_);
+  commit_lock_ = std::make_unique<CommitLock>(dir_);
   db_ = std::make_unique<SqliteDb>(sqlite_path(), false);
   migrate(*db_);
+  const std::lock_guard commit_guard(*commit_lock_);  // a backup must not copy a half-swap
   recover_swap(dir_ / schema::file::kXapianNew, xapian_path(), dir_ / schema::file::kXapianOld);
   open_xapian();
   sync_synonyms(options);
-  reconcile();
+  opening_reconcile_ = reconcile();
 }
 
 void Store::open_xapian() {
@@ -180,6 +184,17 @@ void Store::begin_batch() {
   if (!db_->in_transaction()) {
     // IMMEDIATE: take the write lock now rather than failing half-way through a batch.
     db_->exec("BEGIN IMMEDIATE");
+  }
+}
+
+void Store::abandon_batch() noexcept {
+  removed_ids_.clear();  // their SQLite deletes are rolled back too
+  if (db_->in_transaction()) {
+    try {
+      db_->exec("ROLLBACK");
+    } catch (...) {  // NOLINT(bugprone-empty-catch): SQLite rolls back an unfinished
+                     // transaction itself when the connection closes or the next one opens.
+    }
   }
 }
 
@@ -295,12 +310,20 @@ PutResult Store::put(const Record& rec, const SourceInfo& src,
     }
   }
   begin_batch();
-  write_document_rows(*db_, existing, corrected, source, status);
+  try {
+    write_document_rows(*db_, existing, corrected, source, status);
+    db_->prepare("DELETE FROM ingest_errors WHERE path = ?1").bind(1, source.path).run();
+  } catch (...) {
+    // A write failed half-way through the document's rows (disk full, I/O error). Committing
+    // the batch now (the destructor would) could store a document without its questions: roll
+    // the whole uncommitted batch back instead, so SQLite holds only complete documents.
+    abandon_batch();
+    throw;
+  }
   if (existing && old_status == schema::document_status::kPublished &&
       status != schema::document_status::kPublished) {
     removed_ids_.push_back(*existing);
   }
-  db_->prepare("DELETE FROM ingest_errors WHERE path = ?1").bind(1, source.path).run();
   return existing ? PutResult::kReplaced : PutResult::kAdded;
 }
 
@@ -352,8 +375,12 @@ void Store::clear_error(const std::string& path) {
 
 void Store::commit() {
   require_writable("commit");
+  const std::lock_guard commit_guard(*commit_lock_);
   if (db_->in_transaction()) {
     db_->exec("COMMIT");
+  }
+  if (commit_observer_) {
+    commit_observer_(CommitStage::kSqliteCommitted);
   }
   if (fault_ == TestFault::kSkipXapianCommit) {
     removed_ids_.clear();  // as if the process died here: only SQLite knows
@@ -363,6 +390,18 @@ void Store::commit() {
 }
 
 std::size_t Store::flush_to_xapian() {
+  try {
+    return write_pending_to_xapian();
+  } catch (const Xapian::Error& e) {
+    // Xapian errors are not std::exceptions: say which index failed, and that nothing is lost.
+    throw DataError(xapian_path().string() +
+                    ": cannot write the Xapian index: " + e.get_description() +
+                    " (SQLite keeps these documents marked pending; the next `foilog index` "
+                    "re-indexes them once the cause is fixed)");
+  }
+}
+
+std::size_t Store::write_pending_to_xapian() {
   bool touched = !removed_ids_.empty();
   std::vector<SpellingShare> forgotten;
   for (const std::int64_t id : removed_ids_) {
@@ -394,6 +433,9 @@ std::size_t Store::flush_to_xapian() {
   }
   if (touched) {
     xapian_->commit();
+    if (commit_observer_) {
+      commit_observer_(CommitStage::kXapianCommitted);
+    }
   }
   removed_ids_.clear();
   if (indexed > 0) {
@@ -423,6 +465,7 @@ std::vector<std::int64_t> Store::published_ids() const {
 
 ReconcileReport Store::reconcile() {
   require_writable("reconcile");
+  const std::lock_guard commit_guard(*commit_lock_);
   if (db_->in_transaction()) {
     db_->exec("COMMIT");
   }
@@ -468,6 +511,7 @@ ReconcileReport Store::reconcile() {
 
 void Store::reindex() {
   require_writable("reindex");
+  const std::lock_guard commit_guard(*commit_lock_);  // held across the swap
   commit();
   const fs::path fresh_path = dir_ / schema::file::kXapianNew;
   fs::remove_all(fresh_path);

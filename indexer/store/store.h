@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@
 
 namespace foilog {
 
+class CommitLock;
 class WriteLock;
 class XapianIndexer;
 
@@ -87,6 +89,11 @@ struct StoreOptions {
   std::optional<std::filesystem::path> synonyms_file;
 };
 
+// The moments inside commit() at which the two stores disagree until the next step: after the
+// SQLite COMMIT (rows committed, still marked pending, Xapian not yet written) and after the
+// Xapian commit (the marks not yet cleared). Observed by the fault injector (ingest/).
+enum class CommitStage { kSqliteCommitted, kXapianCommitted };
+
 // Simulated failures, for the crash-safety tests only.
 enum class TestFault {
   kNone,
@@ -130,11 +137,14 @@ class Store {
   void record_error(const std::string& path, const std::string& reason);  // upsert by path
   void clear_error(const std::string& path);
 
-  // Commits the batch: SQLite COMMIT, then Xapian, then clears the pending marks.
+  // Commits the batch: SQLite COMMIT, then Xapian, then clears the pending marks, holding
+  // DIR/commit.lock throughout (store/commit_lock.h).
   void commit();
   // Indexes pending rows and SQLite documents missing from Xapian; deletes Xapian documents
   // whose id SQLite does not have. ReadWrite only.
   ReconcileReport reconcile();
+  // What the reconcile run by open() found to repair (all zero after a clean shutdown).
+  [[nodiscard]] const ReconcileReport& opening_reconcile() const { return opening_reconcile_; }
   // Rebuilds Xapian from SQLite into DIR/xapian.new, then swaps it in atomically.
   void reindex();
 
@@ -183,6 +193,10 @@ class Store {
   [[nodiscard]] std::int64_t sqlite_changes() const;
 
   void set_test_fault(TestFault fault) { fault_ = fault; }
+  // Called at each CommitStage of commit() (not of the reconcile inside open()).
+  void set_commit_observer(std::function<void(CommitStage)> observer) {
+    commit_observer_ = std::move(observer);
+  }
 
  private:
   void open_read_write(const StoreOptions& options);
@@ -191,15 +205,18 @@ class Store {
   void recover_xapian_swap();
   void sync_synonyms(const StoreOptions& options);
   void begin_batch();
+  void abandon_batch() noexcept;  // rolls back the open batch after a failed write
   void require_writable(const char* operation) const;
   [[nodiscard]] const BankHolidays* holidays();
   void compact_xapian();
   // Writes removed ids and pending rows to Xapian, commits it, clears the marks.
   std::size_t flush_to_xapian();
+  std::size_t write_pending_to_xapian();  // flush_to_xapian() without its error translation
 
   std::filesystem::path dir_;
   Mode mode_;
   std::unique_ptr<WriteLock> lock_;
+  std::unique_ptr<CommitLock> commit_lock_;
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<Xapian::WritableDatabase> xapian_;
   std::unique_ptr<XapianIndexer> indexer_;
@@ -209,6 +226,8 @@ class Store {
   std::string synonyms_sha256_;
   std::vector<std::int64_t> removed_ids_;
   TestFault fault_ = TestFault::kNone;
+  std::function<void(CommitStage)> commit_observer_;
+  ReconcileReport opening_reconcile_;
 };
 
 }  // namespace foilog

@@ -2,10 +2,12 @@
 // the pages: SQLite keeps deleted rows in free pages and in its WAL, Xapian keeps them in old
 // revisions and freed blocks, and an upload keeps its original file.
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 #include "extract/record_json.h"
 #include "schema/schema.h"
+#include "store/commit_lock.h"
 #include "store/document_rows.h"
 #include "store/store.h"
 #include "store/xapian_swap.h"
@@ -51,6 +53,7 @@ bool inside(const fs::path& file, const fs::path& dir) {
 
 std::vector<std::int64_t> Store::purge(const std::vector<std::int64_t>& ids) {
   require_writable("purge");
+  const std::lock_guard commit_guard(*commit_lock_);  // held across the compaction and swap
   commit();  // a pending withdrawal reaches Xapian before it is compacted
   std::vector<std::int64_t> targets;
   if (ids.empty()) {
