@@ -72,9 +72,15 @@ int cmd_index(int argc, char** argv) {
   const IngestSummary s =
       ingest(roots, opt, tty ? draw_progress : std::function<void(const IngestProgress&)>{});
 
+  if (s.reconciled_indexed + s.reconciled_removed > 0) {
+    // An earlier run stopped between the SQLite and the Xapian commit; opening repaired it.
+    std::cout << "reconciled " << opt.db_dir.string() << ": " << s.reconciled_indexed
+              << " documents indexed into Xapian, " << s.reconciled_removed << " removed from it\n";
+  }
   std::cout << "indexed " << s.files << " files in " << s.seconds << " s: " << s.added << " added, "
             << s.replaced << " replaced, " << s.unchanged << " unchanged, " << s.failed.size()
             << " failed\n";
+  std::cout << "sqlite rows changed: " << s.sqlite_rows_changed << "\n";
   for (const auto& f : s.failed) {
     std::cout << "failed: " << f.file << ": " << f.reason << "\n";
   }

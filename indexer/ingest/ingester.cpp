@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -114,40 +115,35 @@ IngestSummary ingest(const std::vector<std::filesystem::path>& roots, const Inge
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   };
   const auto files = collect_documents(roots);
-  const Taxonomies taxonomies = Taxonomies::load(options.data_dir);
-  auto store = Store::open(options.db_dir, Store::Mode::kReadWrite);
-  store->sync_taxonomy(authority_rows(taxonomies), exemption_rows(taxonomies));
   FaultInjector faults = FaultInjector::from_environment();
-
+  // The store first: a second writer is refused at once, before the taxonomies are parsed.
+  auto store = Store::open(options.db_dir, Store::Mode::kReadWrite);
+  const Taxonomies taxonomies = Taxonomies::load(options.data_dir);
   IngestSummary summary;
+  summary.reconciled_indexed = store->opening_reconcile().indexed;
+  summary.reconciled_removed = store->opening_reconcile().removed;
+  if (faults.watches_commits()) {
+    store->set_commit_observer([&faults](CommitStage stage) { faults.at_commit_stage(stage); });
+  }
+  store->sync_taxonomy(authority_rows(taxonomies), exemption_rows(taxonomies));
   summary.files = files.size();
   std::size_t in_batch = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& file = files[i];
     const std::string path = file.string();
+    // Only reading and extracting are per-file failures. A failing store write (disk full, I/O
+    // error) is not the file's fault and must stop the run: it escapes, naming the store file.
+    std::optional<Record> record;
+    SourceInfo src{path, "", 0, ""};
     try {
       const std::string bytes = read_bytes(file, options.limits.max_file_bytes);
-      SourceInfo src{path, sha256_hex(bytes), bytes.size(), ""};
+      src.sha256 = sha256_hex(bytes);
+      src.size = bytes.size();
       if (already_stored(*store, path, src.sha256)) {
         ++summary.unchanged;
       } else {
-        const Record record =
-            extract_file(file, taxonomies, options.default_authority, options.limits);
-        src.format = record.format;
-        switch (store->put(record, src)) {
-          case PutResult::kAdded:
-            ++summary.added;
-            break;
-          case PutResult::kReplaced:
-            ++summary.replaced;
-            break;
-          case PutResult::kUnchanged:
-            ++summary.unchanged;
-            break;
-        }
-        store->clear_error(path);
-        ++in_batch;
-        faults.after_put();
+        record = extract_file(file, taxonomies, options.default_authority, options.limits);
+        src.format = record->format;
       }
     } catch (const IngestError& e) {
       summary.failed.push_back({path, e.reason()});
@@ -155,6 +151,22 @@ IngestSummary ingest(const std::vector<std::filesystem::path>& roots, const Inge
     } catch (const std::exception& e) {
       summary.failed.push_back({path, e.what()});
       store->record_error(path, e.what());
+    }
+    if (record) {
+      switch (store->put(*record, src)) {
+        case PutResult::kAdded:
+          ++summary.added;
+          break;
+        case PutResult::kReplaced:
+          ++summary.replaced;
+          break;
+        case PutResult::kUnchanged:
+          ++summary.unchanged;
+          break;
+      }
+      store->clear_error(path);
+      ++in_batch;
+      faults.after_put();
     }
     if (in_batch >= options.batch_size) {
       store->commit();
@@ -165,6 +177,7 @@ IngestSummary ingest(const std::vector<std::filesystem::path>& roots, const Inge
     }
   }
   store->commit();
+  summary.sqlite_rows_changed = store->sqlite_changes();
   summary.seconds = elapsed();
   return summary;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -34,6 +35,13 @@ struct IngestSummary {
   std::size_t unchanged = 0;
   std::vector<IngestFailure> failed;
   double seconds = 0;
+  // What opening the store repaired: a run killed between the two stores leaves SQLite rows
+  // Xapian lacks (indexed now) or Xapian documents SQLite lacks (removed now).
+  std::size_t reconciled_indexed = 0;
+  std::size_t reconciled_removed = 0;
+  // SQLite rows this run changed (sqlite3_total_changes64): 0 when nothing was new, which is
+  // how a re-run proves it is idempotent.
+  std::int64_t sqlite_rows_changed = 0;
 };
 
 struct IngestProgress {
