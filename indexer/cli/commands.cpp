@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <csignal>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -21,6 +22,7 @@ usage: foilog SUBCOMMAND [OPTIONS] [ARGS]
   reindex [--db DIR]                            rebuild the Xapian index from SQLite
   stats [--db DIR]                              counts per facet
   check [--db DIR]                              verify both stores hold the same documents
+  backup [--db DIR] DEST                        copy both stores consistently, even while in use
   serve [--db DIR] [--port 8080] [--bind 127.0.0.1]   run the web site
   export [--db DIR] [--format csv|jsonl]        write every response as CSV or JSON lines
   eval-check [--db DIR] [--min recall5=X] FILE  score the pre-filing check on an evaluation set
@@ -54,6 +56,8 @@ int run(int argc, char** argv, const std::map<std::string, Subcommand>& extra) {
     fn = cmd_stats;
   } else if (sub == "check") {
     fn = cmd_check;
+  } else if (sub == "backup") {
+    fn = cmd_backup;
   } else if (sub == "authority") {
     fn = cmd_authority;
   } else if (sub == "token") {
@@ -68,6 +72,9 @@ int run(int argc, char** argv, const std::map<std::string, Subcommand>& extra) {
     std::cerr << "foilog: unknown subcommand '" << sub << "' (see foilog --help)\n";
     return 2;
   }
+  // A file outgrowing RLIMIT_FSIZE must fail its write with EFBIG, which the store turns into
+  // an error naming the file, instead of killing the process with no word (SIGXFSZ).
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     return fn(argc - 1, argv + 1);
   } catch (const UsageError& e) {

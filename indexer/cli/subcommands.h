@@ -12,6 +12,7 @@ int cmd_eval(int argc, char** argv);
 int cmd_reindex(int argc, char** argv);
 int cmd_stats(int argc, char** argv);
 int cmd_check(int argc, char** argv);
+int cmd_backup(int argc, char** argv);
 // Publishing (cmd_accounts.cpp, cmd_purge.cpp).
 int cmd_authority(int argc, char** argv);
 int cmd_token(int argc, char** argv);
