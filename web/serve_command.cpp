@@ -10,6 +10,8 @@
 #include "cli/subcommands.h"
 #include "server/http_server.h"
 #include "server/site.h"
+#include "store/store.h"
+#include "store/write_lock.h"
 
 namespace foilog::web {
 namespace {
@@ -43,6 +45,23 @@ Publishing (/publish, /api/publish):
   --max-failed-sign-ins N   failed sign-ins per client address per 15 minutes (default 10)
   --session-minutes N       how long a web sign-in lasts (default 480)
 )";
+
+// An earlier writer killed between its SQLite and Xapian commits leaves the two disagreeing
+// until the next read-write open reconciles them: do that before the first request is
+// accepted, so no page shows a document the other store lacks. A running indexer holds the
+// write lock and has reconciled on its own open.
+void reconcile_before_serving(const std::filesystem::path& db) {
+  try {
+    const auto store = Store::open(db, Store::Mode::kReadWrite);
+    const ReconcileReport& r = store->opening_reconcile();
+    std::cerr << "foilog serve: reconciled " << db.string() << ": " << r.indexed
+              << " documents indexed into Xapian, " << r.removed << " removed from it\n";
+  } catch (const WriteLockHeld&) {
+    std::cerr << "foilog serve: " << db.string()
+              << " is being written by another foilog process, which reconciled it when it "
+                 "opened; serving what it has committed\n";
+  }
+}
 
 }  // namespace
 
@@ -86,7 +105,8 @@ int cmd_serve(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  Site site(config);
+  Site site(config);  // checks the store exists (a read-write open would create one)
+  reconcile_before_serving(config.db_dir);
   HttpServer server(site, options);
   const int port = server.bind();
   const std::string address = "http://" + options.bind + ":" + std::to_string(port);

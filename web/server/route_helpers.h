@@ -5,6 +5,7 @@
 #pragma once
 
 #include <httplib.h>
+#include <xapian.h>
 
 #include <iostream>
 #include <memory>
@@ -56,26 +57,48 @@ inline void send_and_close(httplib::Response& res, Reply reply) {
 
 // Runs a page function; the one place a failure becomes a status and a page. Internal errors
 // are logged with detail and shown generically: no paths, SQL or exception text leak out.
+//
+// Xapian readers see one revision; when `foilog index` commits twice during one request the
+// blocks of that revision may be reused and Xapian throws DatabaseModifiedError. That is not a
+// failure: the page function runs again (site.context() reopens at the latest revision), and
+// each such retry is counted and logged.
 template <typename Fn>
 void guarded(Site& site, const httplib::Request& req, httplib::Response& res, Fn&& fn) {
+  constexpr int kAttempts = 5;
   const Format format = format_of(req.path);
-  try {
-    send(res, fn());
-  } catch (const UsageError& e) {
-    std::string msg = e.what();
-    const std::string prefix = e.param() + ": ";
-    if (msg.rfind(prefix, 0) == 0) {
-      msg = "The ‘" + e.param() + "’ parameter " + msg.substr(prefix.size()) + ".";
+  for (int attempt = 1;; ++attempt) {
+    try {
+      send(res, fn());
+      return;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      const auto absorbed = site.note_database_modified();
+      std::cerr << "foilog serve: " << req.method << " " << req.path
+                << ": the index changed during the request (" << e.get_msg() << "); "
+                << (attempt < kAttempts ? "reopened and retried" : "gave up") << " (" << absorbed
+                << " DatabaseModifiedError absorbed so far)\n";
+      if (attempt < kAttempts) {
+        continue;
+      }
+      Reply reply = error_reply(site, format, 503, "The index is being updated; try again.");
+      reply.headers.emplace_back("Retry-After", "1");
+      send(res, std::move(reply));
+    } catch (const UsageError& e) {
+      std::string msg = e.what();
+      const std::string prefix = e.param() + ": ";
+      if (msg.rfind(prefix, 0) == 0) {
+        msg = "The ‘" + e.param() + "’ parameter " + msg.substr(prefix.size()) + ".";
+      }
+      send(res, error_reply(site, format, 400, msg, e.param()));
+    } catch (const HttpError& e) {
+      Reply reply = error_reply(site, format, e.status(), e.what());
+      reply.headers.insert(reply.headers.end(), e.headers().begin(), e.headers().end());
+      send(res, std::move(reply));
+    } catch (const std::exception& e) {
+      std::cerr << "foilog serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+      send(res, error_reply(site, format, 500,
+                            "Try again later. If it keeps happening, tell the site's operator."));
     }
-    send(res, error_reply(site, format, 400, msg, e.param()));
-  } catch (const HttpError& e) {
-    Reply reply = error_reply(site, format, e.status(), e.what());
-    reply.headers.insert(reply.headers.end(), e.headers().begin(), e.headers().end());
-    send(res, std::move(reply));
-  } catch (const std::exception& e) {
-    std::cerr << "foilog serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
-    send(res, error_reply(site, format, 500,
-                          "Try again later. If it keeps happening, tell the site's operator."));
+    return;
   }
 }
 

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -61,6 +63,11 @@ class Site {
 
   [[nodiscard]] const Templates& templates() const { return templates_; }
   [[nodiscard]] const SiteConfig& config() const { return config_; }
+  // Counts a request retried because the index changed under it (server/route_helpers.h);
+  // returns the count so far.
+  std::uint64_t note_database_modified() { return ++database_modified_; }
+  [[nodiscard]] std::uint64_t database_modified_count() const { return database_modified_; }
+
   // Known only once the port is bound (--port 0); set before serving starts.
   void set_base_url(std::string url) { config_.base_url = std::move(url); }
 
@@ -72,6 +79,7 @@ class Site {
   std::mutex snapshot_mutex_;
   std::string snapshot_key_;
   IndexSnapshot snapshot_;
+  std::atomic<std::uint64_t> database_modified_ = 0;
 };
 
 }  // namespace foilog::web
