@@ -53,7 +53,7 @@ void expect_server_reconciles(const std::filesystem::path& tmp, const std::files
   ASSERT_EQ(res->status, 200);
   EXPECT_EQ(nlohmann::json::parse(res->body)["total"].get<std::size_t>(),
             sqlite_published(db).size());
-  EXPECT_EQ(server.stop(), 0);
+  server.stop();
 }
 
 class R2CrashBetweenStores : public ::testing::Test {

@@ -1,6 +1,6 @@
-// `foilog serve` (or any foilog subcommand) as a child process of a test: started with
-// posix_spawn, its stderr kept in a file the test can read (the server's log), stopped with
-// SIGTERM (or killed) when the object goes away.
+// Child processes of the storage tests: any foilog subcommand (an indexer run beside a server or
+// another indexer) with its output in a file, killed if the test ends first; and `foilog serve`
+// through the shared helper (tests/support/serve_process.h).
 #pragma once
 
 #include <fcntl.h>
@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "integration/command.h"
+#include "support/serve_process.h"
 
 extern char** environ;
 
@@ -123,44 +124,30 @@ bool wait_until(Condition&& condition, std::chrono::milliseconds limit) {
   return true;
 }
 
-// `foilog serve --db DB --port 0`: returns once it has printed its address.
+// `foilog serve --db DB --port 0` through the shared spawn helper (tests/support), with the
+// per-address rate limit off: these tests are many clients on one loopback address on purpose.
 class ServerProcess {
  public:
-  ServerProcess(const std::filesystem::path& db, const std::filesystem::path& log_file)
-      : child_({"serve", "--db", db.string(), "--port", "0", "--threads", "8"}, log_file) {
-    std::string line;
-    const bool up = wait_until(
-        [&] {
-          const std::string log = child_.log();
-          const auto at = log.find("listening on http://");
-          if (at == std::string::npos || log.find('\n', at) == std::string::npos) {
-            return child_.finished();
-          }
-          line = log.substr(at, log.find('\n', at) - at);
-          return true;
-        },
-        std::chrono::seconds(60));
-    const auto colon = line.rfind(':');
-    if (!up || line.empty() || colon == std::string::npos) {
-      throw std::runtime_error("foilog serve did not start: " + child_.log());
-    }
-    port_ = std::stoi(line.substr(colon + 1));
+  ServerProcess(const std::filesystem::path& db, const std::filesystem::path& log_file) {
+    serve_.start(foilog_bin(),
+                 {"--db", db.string(), "--port", "0", "--threads", "8", "--rate-limit", "0"},
+                 log_file);
   }
 
-  [[nodiscard]] int port() const { return port_; }
-  [[nodiscard]] std::string log() const { return child_.log(); }
-  int stop() { return child_.stop(); }
+  [[nodiscard]] int port() const { return serve_.port(); }
+  [[nodiscard]] std::string log() const { return serve_.log_text(); }
+  [[nodiscard]] bool running() const { return serve_.running(); }
+  void stop() { serve_.stop(); }
 
   [[nodiscard]] std::unique_ptr<httplib::Client> client() const {
-    auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", serve_.port());
     c->set_read_timeout(30, 0);
     c->set_connection_timeout(5, 0);
     return c;
   }
 
  private:
-  ChildProcess child_;
-  int port_ = 0;
+  ServeProcess serve_;
 };
 
 }  // namespace foilog::testing
