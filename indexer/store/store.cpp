@@ -139,6 +139,14 @@ void Store::open_read_write(const StoreOptions& options) {
 }
 
 void Store::open_xapian() {
+  // A writer killed while Xapian was first creating the index leaves a directory without its
+  // version file, which Xapian refuses to open. It can hold nothing committed (iamglass is
+  // written before any revision), and the index is derived: start it afresh and let reconcile
+  // fill it from SQLite.
+  std::error_code ec;
+  if (fs::is_directory(xapian_path(), ec) && !fs::exists(xapian_path() / "iamglass", ec)) {
+    fs::remove_all(xapian_path(), ec);
+  }
   try {
     xapian_ = std::make_unique<Xapian::WritableDatabase>(
         xapian_path().string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);

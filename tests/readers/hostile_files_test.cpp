@@ -10,6 +10,7 @@
 
 #include "fixtures.h"
 #include "readers/sandbox.h"
+#include "sandbox_reason.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -18,16 +19,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr auto kGrace = std::chrono::seconds(5);  // R7: killed within cap + 5 s
-
-std::string reason_in_sandbox(const std::filesystem::path& p, const SandboxLimits& limits = {}) {
-  try {
-    (void)read_document_sandboxed(p, limits);
-  } catch (const IngestError& e) {
-    EXPECT_EQ(e.file(), p.string());
-    return e.reason();
-  }
-  return "no error";
-}
 
 // An /Encrypt dictionary whose check values fit no password (the empty user password included):
 // poppler can open the file only as locked. Built by hand so the test needs no qpdf.
@@ -48,7 +39,7 @@ std::string encrypted_pdf() {
 
 TEST(HostileFiles, EncryptedPdfIsReportedFromTheSandbox) {
   const testing::TempDir dir;
-  EXPECT_EQ(reason_in_sandbox(dir.write("locked.pdf", encrypted_pdf())), "PDF is encrypted");
+  EXPECT_EQ(sandbox_reason(dir.write("locked.pdf", encrypted_pdf())), "PDF is encrypted");
 }
 
 // Structures that send a naive parser round in circles: a page tree that is its own kid, an
@@ -91,7 +82,7 @@ TEST(HostileFiles, PdfsThatLoopTheParserEndInAnError) {
   limits.wall_seconds = 20;
   for (const auto& [name, bytes] : files) {
     const auto start = Clock::now();
-    const std::string reason = reason_in_sandbox(dir.write(name, bytes), limits);
+    const std::string reason = sandbox_reason(dir.write(name, bytes), limits);
     EXPECT_NE(reason, "no error") << name;
     EXPECT_FALSE(reason.empty()) << name;
     EXPECT_LT(Clock::now() - start, std::chrono::seconds(limits.cpu_seconds) + kGrace) << name;
@@ -120,7 +111,7 @@ TEST(HostileFiles, CpuCapKillsWithinCapPlusFiveSeconds) {
   limits.cpu_seconds = 1;
   limits.wall_seconds = 60;  // so only the CPU cap can stop it
   const auto start = Clock::now();
-  EXPECT_EQ(reason_in_sandbox(p, limits), "parser exceeded 1 s CPU limit");
+  EXPECT_EQ(sandbox_reason(p, limits), "parser exceeded 1 s CPU limit");
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(limits.cpu_seconds) + kGrace);
 }
 
@@ -131,7 +122,7 @@ TEST(HostileFiles, WallClockCapKillsWithinCapPlusFiveSeconds) {
   limits.cpu_seconds = 60;
   limits.wall_seconds = 1;
   const auto start = Clock::now();
-  EXPECT_EQ(reason_in_sandbox(p, limits), "parser killed after 1 s");
+  EXPECT_EQ(sandbox_reason(p, limits), "parser killed after 1 s");
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(limits.wall_seconds) + kGrace);
 }
 

@@ -11,20 +11,11 @@
 
 #include "fixtures.h"
 #include "readers/serialise.h"
+#include "sandbox_reason.h"
 #include "util/error.h"
 
 namespace foilog {
 namespace {
-
-std::string sandbox_reason(const std::filesystem::path& p, const SandboxLimits& limits = {}) {
-  try {
-    (void)read_document_sandboxed(p, limits);
-  } catch (const IngestError& e) {
-    EXPECT_EQ(e.file(), p.string());
-    return e.reason();
-  }
-  return "no error";
-}
 
 TEST(Serialise, RoundTripsEveryField) {
   DocumentText doc;
