@@ -1,89 +1,28 @@
 #include "readers/docx_reader.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
 #include <vector>
 
+#include "readers/zip_archive.h"
 #include "util/error.h"
 #include "util/text.h"
 
 namespace foilog {
 namespace {
 
-// A zip bomb inflating document.xml past this is not a letter.
-constexpr zip_uint64_t kMaxPartBytes = 256u << 20;
-
-struct ZipDiscard {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct ZipFileClose {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-
-class DocxArchive {
- public:
-  DocxArchive(std::string_view bytes, const std::string& filename) : filename_(filename) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (src != nullptr) {
-      archive_.reset(zip_open_from_source(src, ZIP_RDONLY, &error));
-      if (!archive_) {
-        zip_source_free(src);
-      }
-    }
-    const std::string reason = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    if (!archive_) {
-      throw IngestError(filename_, "DOCX is damaged: " + reason);
+// Names matching word/<prefix>N.xml (header1.xml, footer2.xml ...), sorted.
+std::vector<std::string> parts_named(const ZipArchive& zip, const std::string& prefix) {
+  std::vector<std::string> names;
+  for (auto& name : zip.names_starting("word/" + prefix)) {
+    if (name.ends_with(".xml")) {
+      names.push_back(std::move(name));
     }
   }
-
-  [[nodiscard]] std::optional<std::string> read(const std::string& name) const {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(archive_.get(), name.c_str(), 0, &st) != 0) {
-      return std::nullopt;
-    }
-    if ((st.valid & ZIP_STAT_SIZE) == 0 || st.size > kMaxPartBytes) {
-      throw IngestError(filename_, "DOCX is damaged: " + name + " is implausibly large");
-    }
-    const std::unique_ptr<zip_file_t, ZipFileClose> file(
-        zip_fopen(archive_.get(), name.c_str(), 0));
-    if (!file) {
-      throw IngestError(filename_, "DOCX is damaged: cannot open " + name);
-    }
-    std::string data(st.size, '\0');
-    const zip_int64_t got = zip_fread(file.get(), data.data(), st.size);
-    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-      throw IngestError(filename_, "DOCX is damaged: cannot read " + name);
-    }
-    return data;
-  }
-
-  // Names matching word/<prefix>N.xml (header1.xml, footer2.xml ...), sorted.
-  [[nodiscard]] std::vector<std::string> parts_named(const std::string& prefix) const {
-    std::vector<std::string> names;
-    const zip_int64_t n = zip_get_num_entries(archive_.get(), 0);
-    for (zip_int64_t i = 0; i < n; ++i) {
-      const char* name = zip_get_name(archive_.get(), static_cast<zip_uint64_t>(i), 0);
-      const std::string s = name != nullptr ? name : "";
-      if (s.starts_with("word/" + prefix) && s.ends_with(".xml")) {
-        names.push_back(s);
-      }
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
- private:
-  std::string filename_;
-  std::unique_ptr<zip_t, ZipDiscard> archive_;
-};
+  return names;
+}
 
 pugi::xml_document parse_xml(const std::string& xml, const std::string& part,
                              const std::string& filename) {
@@ -189,7 +128,7 @@ void append_block(const pugi::xml_node& container, std::string& out, bool in_cel
   }
 }
 
-std::string part_text(const DocxArchive& zip, const std::string& part, const std::string& root,
+std::string part_text(const ZipArchive& zip, const std::string& part, const std::string& root,
                       const std::string& filename) {
   const auto xml = zip.read(part);
   if (!xml) {
@@ -202,7 +141,7 @@ std::string part_text(const DocxArchive& zip, const std::string& part, const std
   return text;
 }
 
-void read_core_properties(const DocxArchive& zip, const std::string& filename, DocumentText& doc) {
+void read_core_properties(const ZipArchive& zip, const std::string& filename, DocumentText& doc) {
   const auto xml = zip.read("docProps/core.xml");
   if (!xml) {
     return;
@@ -231,7 +170,7 @@ void read_core_properties(const DocxArchive& zip, const std::string& filename, D
 }  // namespace
 
 DocumentText read_docx(std::string_view bytes, const std::string& filename) {
-  const DocxArchive zip(bytes, filename);
+  const ZipArchive zip(bytes, filename, "DOCX");
   DocumentText doc;
   doc.format = "docx";
   if (!zip.read("word/document.xml")) {
@@ -241,7 +180,7 @@ DocumentText read_docx(std::string_view bytes, const std::string& filename) {
   std::vector<std::string> seen;
   const auto furniture = [&](const std::string& prefix, const char* root) {
     std::string text;
-    for (const auto& part : zip.parts_named(prefix)) {
+    for (const auto& part : parts_named(zip, prefix)) {
       std::string t = part_text(zip, part, root, filename);
       const std::string key = collapse_whitespace(t);
       if (key.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) {
