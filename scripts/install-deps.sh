@@ -19,6 +19,7 @@ runtime_and_build=(
   libzip-dev libpugixml-dev           # DOCX / XLSX (zip + XML)
   libuchardet-dev                     # charset detection for legacy text
   zlib1g-dev                          # inflates PDF streams for the pre-publication checks
+  libpcre2-dev                        # regular expressions with a JIT (extraction cues)
   libssl-dev                          # SHA-256 of source files (idempotent re-ingest), token hashing
 )
 test_only=(

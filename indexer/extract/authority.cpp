@@ -4,20 +4,11 @@
 #include <array>
 #include <map>
 #include <optional>
-// GCC 12's <regex> trips -Wmaybe-uninitialized when built with -fsanitize (a false positive in
-// std::function, GCC bug 105562); silence it for the header's code only.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <regex>
-#pragma GCC diagnostic pop
-#else
-#include <regex>
-#endif
 
 #include "extract/authority_mentions.h"
 #include "extract/authority_roles.h"
 #include "taxonomy/authority_table_words.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace foilog {
@@ -86,15 +77,13 @@ AuthorityResult known_result(const AuthorityInfo& a, Span span) {
 // E-mail and web addresses printed in the text ("enquiries@shropshirefire.gov.uk",
 // "www.coventry.gov.uk/contractsregister").
 std::vector<std::string> hosts_in_text(std::string_view text) {
-  static const std::regex address(
-      R"(([A-Za-z0-9._%+-]+@|https?://|www\.)([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+))",
-      std::regex_constants::ECMAScript);
+  static const Regex address(
+      R"(([A-Za-z0-9._%+-]+@|https?://|www\.)([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+))");
   std::vector<std::string> hosts;
   const std::string s(text);
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), address); it != std::sregex_iterator();
-       ++it) {
-    const std::string prefix = (*it)[1].str();
-    hosts.push_back(ascii_lower((prefix == "www." ? prefix : std::string()) + (*it)[2].str()));
+  for (const RegexMatch& found : address.find_all(s)) {
+    const std::string prefix = found.str(1);
+    hosts.push_back(ascii_lower((prefix == "www." ? prefix : std::string()) + found.str(2)));
   }
   return hosts;
 }

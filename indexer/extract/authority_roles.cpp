@@ -2,17 +2,8 @@
 
 #include <algorithm>
 #include <string>
-// GCC 12's <regex> trips -Wmaybe-uninitialized when built with -fsanitize (a false positive in
-// std::function, GCC bug 105562); silence it for the header's code only.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <regex>
-#pragma GCC diagnostic pop
-#else
-#include <regex>
-#endif
 
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace foilog::authority_detail {
@@ -28,19 +19,16 @@ std::size_t line_end(std::string_view text, std::size_t pos) {
   return nl == std::string_view::npos ? text.size() : nl;
 }
 
-bool matches(const std::regex& re, const std::string& s) {
-  return std::regex_search(s, re);
+bool matches(const Regex& re, const std::string& s) {
+  return re.search(s);
 }
-
-using std::regex_constants::ECMAScript;
-using std::regex_constants::icase;
 
 // Where the requester's words start: "Request", "Request detail:", "Details of the Request",
 // "The request:", "Information requested", "You asked:". npos when there is no such heading.
 std::size_t request_start(std::string_view text) {
-  static const std::regex heading(
+  static const Regex heading(
       R"(^\s*(request|the request|request detail|request details|details of the request|request description|information requested|you asked|your request|customer request details)\s*:?\s*$)",
-      ECMAScript | icase);
+      Regex::kIgnoreCase);
   std::size_t start = 0;
   while (start < text.size()) {
     const std::size_t end = line_end(text, start);
@@ -76,13 +64,12 @@ bool in_letterhead(std::string_view text, std::size_t pos) {
 }  // namespace
 
 std::size_t response_start(std::string_view text) {
-  static const std::regex heading(
+  static const Regex heading(
       R"(^\s*(response|reply|our response|the response|response detail|details of the response|response to your request|answer|our reply|decision)\s*:?\s*$)",
-      ECMAScript | icase);
-  static const std::regex dated(R"(^\s*(responded|date responded|response date)\s*:?)",
-                                ECMAScript | icase);
-  static const std::regex body_response(R"(^\s*[A-Z][A-Za-z&' ]{2,60} (response|reply)\s*:?\s*$)",
-                                        ECMAScript);
+      Regex::kIgnoreCase);
+  static const Regex dated(R"(^\s*(responded|date responded|response date)\s*:?)",
+                           Regex::kIgnoreCase);
+  static const Regex body_response(R"(^\s*[A-Z][A-Za-z&' ]{2,60} (response|reply)\s*:?\s*$)");
   std::size_t start = 0;
   while (start < text.size()) {
     const std::size_t end = line_end(text, start);
@@ -106,31 +93,25 @@ double role_score(std::string_view text, Span span, std::size_t response_begin) 
   const std::string line = collapse_whitespace(text.substr(lb, le - lb));
   const std::string name = collapse_whitespace(text.substr(span.begin, span.end - span.begin));
 
-  static const std::regex on_behalf(R"(on behalf of(\s+the)?\s*$)", ECMAScript);
-  static const std::regex copyright(
-      R"((©|\(c\)|copyright)\s*(\d{4}(\s*(-|–)\s*\d{4})?)?\s*(the\s+)?$)", ECMAScript);
-  static const std::regex charity(
-      R"(^\s*(is|are)\s+(a\s+)?(registered\s+)?(charity|company|exempt charity|statutory corporation)\b)",
-      ECMAScript);
-  static const std::regex has_handled(
-      R"(^\s*(\([^)]{1,15}\)\s*)?(has|have)\s+(now\s+)?(considered|completed|received|searched|carried out|conducted|reviewed|processed|dealt with|handled)\b)",
-      ECMAScript);
-  static const std::regex received_by(
-      R"((received|held|recorded|published|issued) by(\s+the)?\s*$)", ECMAScript);
-  static const std::regex subject(
-      R"(^\s*(\([^)]{1,15}\)\s*)?(confirms?|can confirm|does|do|did|is|are|was|were|holds?|has|have|will|would|cannot|can|accepts?|takes?|attended|maintains|relies|understands|estimates|publishes|considers|uses|operates|employs|records?|withholds?|is withholding|aims?|responds?)\b)",
-      ECMAScript);
-  static const std::regex own_heading(R"(^\s*(response|reply)\b)", ECMAScript);
-  static const std::regex dear(R"(\bdear\s*$)", ECMAScript);
+  static const Regex on_behalf(R"(on behalf of(\s+the)?\s*$)");
+  static const Regex copyright(R"((©|\(c\)|copyright)\s*(\d{4}(\s*(-|–)\s*\d{4})?)?\s*(the\s+)?$)");
+  static const Regex charity(
+      R"(^\s*(is|are)\s+(a\s+)?(registered\s+)?(charity|company|exempt charity|statutory corporation)\b)");
+  static const Regex has_handled(
+      R"(^\s*(\([^)]{1,15}\)\s*)?(has|have)\s+(now\s+)?(considered|completed|received|searched|carried out|conducted|reviewed|processed|dealt with|handled)\b)");
+  static const Regex received_by(R"((received|held|recorded|published|issued) by(\s+the)?\s*$)");
+  static const Regex subject(
+      R"(^\s*(\([^)]{1,15}\)\s*)?(confirms?|can confirm|does|do|did|is|are|was|were|holds?|has|have|will|would|cannot|can|accepts?|takes?|attended|maintains|relies|understands|estimates|publishes|considers|uses|operates|employs|records?|withholds?|is withholding|aims?|responds?)\b)");
+  static const Regex own_heading(R"(^\s*(response|reply)\b)");
+  static const Regex dear(R"(\bdear\s*$)");
   // "information from X", "c/o X", and review addresses: "writing to the Assistant Chief Fire
   // Officer, X, St. Michael's Street".
-  static const std::regex addressed(
-      R"(\b(from|to|c/o|contact|contacting)(\s+the)?(\s+[a-z][a-z ]{0,40},)?\s*$)", ECMAScript);
+  static const Regex addressed(
+      R"(\b(from|to|c/o|contact|contacting)(\s+the)?(\s+[a-z][a-z ]{0,40},)?\s*$)");
 
   // The sign-off block: the body named within a few lines after "Yours sincerely".
-  static const std::regex sign_off(
-      R"(\b(yours sincerely|yours faithfully|kind regards|best regards|with regards|regards)\b[^\n]*(\n[^\n]*){0,5}$)",
-      ECMAScript);
+  static const Regex sign_off(
+      R"(\b(yours sincerely|yours faithfully|kind regards|best regards|with regards|regards)\b[^\n]*(\n[^\n]*){0,5}$)");
   const std::size_t closing_from = span.begin >= 250 ? span.begin - 250 : 0;
   const std::string closing_window =
       ascii_lower(text.substr(closing_from, span.begin - closing_from));

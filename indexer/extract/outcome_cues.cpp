@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <regex>
 #include <set>
 
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace foilog::outcome_detail {
@@ -13,12 +13,12 @@ namespace {
 
 struct CuePattern {
   Cue cue;
-  std::regex re;
+  Regex re;
 };
 
 const std::vector<CuePattern>& cue_patterns() {
   static const std::vector<CuePattern> kPatterns = [] {
-    auto re = [](const char* s) { return std::regex(s, std::regex::ECMAScript); };
+    auto re = [](const char* s) { return Regex(s); };
     return std::vector<CuePattern>{
         {Cue::ncnd,
          re(R"(neither (confirm|confirms|confirming) nor (deny|denies|denying)|(will|does|do|shall) not (confirm or deny|confirm nor deny)|can neither confirm)")},
@@ -127,10 +127,9 @@ std::vector<CueHit> find_cues(std::string_view text, std::size_t begin, std::siz
   }
   const std::string lower = ascii_lower(text.substr(begin, end - begin));
   for (const CuePattern& p : cue_patterns()) {
-    for (auto it = std::sregex_iterator(lower.begin(), lower.end(), p.re);
-         it != std::sregex_iterator(); ++it) {
-      const std::size_t mb = begin + static_cast<std::size_t>(it->position());
-      const std::size_t me = mb + static_cast<std::size_t>(it->length());
+    for (const RegexMatch& m : p.re.find_all(lower)) {
+      const std::size_t mb = begin + m.position();
+      const std::size_t me = mb + m.length();
       // A redaction marker printed by the publisher ("Dear [REDACTED]") is not a decision.
       if (p.cue == Cue::partial && mb > 0 && text[mb - 1] == '[') {
         continue;
@@ -259,22 +258,19 @@ bool cites_provision(std::string_view text, const std::string& provision) {
     return false;
   }
   // "section 40", "s.40", "s40", "sections 24 and 31", "regulation 12(5)(b)", "reg. 13".
-  static const std::regex kSection(
+  static const Regex kSection(
       R"(\b(sections?|s\.?|sec\.?)\s*(\d+)((\s*\([0-9a-z]+\))*)((\s*(,|and|&|or)\s*\d+(\s*\([0-9a-z]+\))*)*))");
-  static const std::regex kRegulation(
+  static const Regex kRegulation(
       R"(\b(regulations?|reg\.?|r\.)\s*(\d+)((\s*\([0-9a-z]+\))*)((\s*(,|and|&|or)\s*\d+(\s*\([0-9a-z]+\))*)*))");
-  static const std::regex kNumber(R"((^|[^0-9(])(\d+))");
+  static const Regex kNumber(R"((^|[^0-9(])(\d+))");
   const std::string lower = ascii_lower(text);
-  const std::regex& re = regulation ? kRegulation : kSection;
-  for (auto it = std::sregex_iterator(lower.begin(), lower.end(), re); it != std::sregex_iterator();
-       ++it) {
-    if ((*it)[2].str() == number) {
+  const Regex& re = regulation ? kRegulation : kSection;
+  for (const RegexMatch& m : re.find_all(lower)) {
+    if (m.view(2) == number) {
       return true;
     }
-    const std::string more = (*it)[5].str();
-    for (auto n = std::sregex_iterator(more.begin(), more.end(), kNumber);
-         n != std::sregex_iterator(); ++n) {
-      if ((*n)[2].str() == number) {
+    for (const RegexMatch& n : kNumber.find_all(m.view(5))) {
+      if (n.view(2) == number) {
         return true;
       }
     }

@@ -4,24 +4,12 @@
 #include <array>
 #include <cctype>
 #include <string>
-// GCC 12's <regex> trips -Wmaybe-uninitialized when built with -fsanitize (a false positive in
-// std::function, GCC bug 105562); silence it for the header's code only.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <regex>
-#pragma GCC diagnostic pop
-#else
-#include <regex>
-#endif
 
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace foilog {
 namespace {
-
-using std::regex_constants::ECMAScript;
-using std::regex_constants::icase;
 
 template <std::size_t N>
 bool contains_any(std::string_view haystack, const std::array<std::string_view, N>& needles) {
@@ -65,20 +53,18 @@ std::string email_detail(const std::string& address) {
   if (contains_any(local, kRoleWords)) {
     return "generic contact address (an organisation's, usually fine to publish): " + address;
   }
-  static const std::regex first_last(R"(^[a-z]+[._-][a-z]+[0-9]*$)", ECMAScript);
-  if (std::regex_match(local, first_last)) {
+  static const Regex first_last(R"(^[a-z]+[._-][a-z]+[0-9]*$)");
+  if (first_last.full_match(local)) {
     return "looks like a named person's address: " + address;
   }
   return "e-mail address: " + address;
 }
 
 void find_emails(std::string_view text, std::vector<Warning>& out) {
-  static const std::regex email(R"([A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)",
-                                ECMAScript);
+  static const Regex email(R"([A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
   const std::string s(text);
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), email); it != std::sregex_iterator();
-       ++it) {
-    std::string address = it->str();
+  for (const RegexMatch& found : email.find_all(s)) {
+    std::string address = found.str();
     while (!address.empty() && (address.back() == '.' || address.back() == '-')) {
       address.pop_back();  // sentence full stop after the address
     }
@@ -86,7 +72,7 @@ void find_emails(std::string_view text, std::vector<Warning>& out) {
     if (is_masked(address.substr(0, at)) || is_masked(address.substr(at + 1))) {
       continue;
     }
-    const auto begin = static_cast<std::size_t>(it->position());
+    const auto begin = static_cast<std::size_t>(found.position());
     out.push_back({"email", email_detail(address), {begin, begin + address.size()}});
   }
 }
@@ -94,18 +80,17 @@ void find_emails(std::string_view text, std::vector<Warning>& out) {
 // UK numbers: 0 then 9-10 more digits (+44 in place of the 0), grouped by spaces, hyphens or
 // brackets: "0303 123 1113", "(01625) 545 700", "+44 (0)7700 900123".
 void find_phones(std::string_view text, std::vector<Warning>& out) {
-  static const std::regex candidate(R"((\+44\s?(\(0\)\s?)?|\(?0)\d[\d \-()]{7,16}\d)", ECMAScript);
+  static const Regex candidate(R"((\+44\s?(\(0\)\s?)?|\(?0)\d[\d \-()]{7,16}\d)");
   const std::string s(text);
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), candidate); it != std::sregex_iterator();
-       ++it) {
-    const auto begin = static_cast<std::size_t>(it->position());
+  for (const RegexMatch& found : candidate.find_all(s)) {
+    const auto begin = static_cast<std::size_t>(found.position());
     if (begin > 0) {
       const auto prev = static_cast<unsigned char>(s[begin - 1]);
       if (std::isalnum(prev) != 0 || prev == '/' || prev == '-' || prev == '.') {
         continue;  // part of a reference, date or code
       }
     }
-    std::string match = it->str();
+    std::string match = found.str();
     // Drop trailing groups until the digits make a UK number (a year may follow the number).
     while (true) {
       std::string digits;
@@ -146,18 +131,18 @@ void find_phones(std::string_view text, std::vector<Warning>& out) {
 // National Insurance numbers: two prefix letters (not D, F, I, Q, U, V; second not O; not the
 // unused prefixes), six digits, suffix A-D. "QQ 12 34 56 C" is HMRC's example and not valid.
 void find_ni_numbers(std::string_view text, std::vector<Warning>& out) {
-  static const std::regex ni(
-      R"(\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b)", ECMAScript);
+  static const Regex ni(R"(\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b)");
   static const std::array<std::string_view, 7> kUnused = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"};
   const std::string s(text);
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), ni); it != std::sregex_iterator(); ++it) {
-    const std::string prefix = (*it)[1].str();
+  for (const RegexMatch& found : ni.find_all(s)) {
+    const std::string prefix = found.str(1);
     if (std::find(kUnused.begin(), kUnused.end(), prefix) != kUnused.end()) {
       continue;
     }
-    const auto begin = static_cast<std::size_t>(it->position());
-    out.push_back(
-        {"ni_number", "National Insurance number: " + it->str(), {begin, begin + it->length()}});
+    const auto begin = static_cast<std::size_t>(found.position());
+    out.push_back({"ni_number",
+                   "National Insurance number: " + found.str(),
+                   {begin, begin + found.length()}});
   }
 }
 
@@ -181,7 +166,7 @@ bool is_capitalised_name_word(std::string_view w) {
 // "Dear Mr Heenan", "Dear Tarquin" greet a private person; "Dear Sir/Madam", "Dear Requester",
 // "Dear [REDACTED]", "Dear Shropshire Fire and Rescue Service" do not.
 void find_private_names(std::string_view text, std::vector<Warning>& out) {
-  static const std::regex dear(R"(\b(Dear|DEAR)[ \t]+([^,\n:;]{1,60}))", ECMAScript);
+  static const Regex dear(R"(\b(Dear|DEAR)[ \t]+([^,\n:;]{1,60}))");
   static const std::array<std::string_view, 5> kRedactionMarks = {"[", "<", "*", "xxx", "redact"};
   // Whole words that greet a role rather than a person.
   static const std::array<std::string_view, 31> kRoleWords = {
@@ -197,9 +182,8 @@ void find_private_names(std::string_view text, std::vector<Warning>& out) {
       "government", "authority", "commissioner", "board",  "universit",   "federation", "fire",
       "nhs",        "ltd",       "limited",      "agency", "hospital"};
   const std::string s(text);
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), dear); it != std::sregex_iterator();
-       ++it) {
-    std::string greeting = (*it)[2].str();
+  for (const RegexMatch& found : dear.find_all(s)) {
+    std::string greeting = found.str(2);
     // {1,60} counts bytes, so a name in non-ASCII letters can end mid-character; the span and
     // the detail (kept as JSON, which must be UTF-8) end at the last whole one (found by fuzzing).
     while (!greeting.empty() && !is_valid_utf8(greeting)) {
@@ -235,7 +219,7 @@ void find_private_names(std::string_view text, std::vector<Warning>& out) {
     if (!names || (!titled && words.size() > 3)) {
       continue;
     }
-    const auto begin = static_cast<std::size_t>(it->position(2));
+    const auto begin = static_cast<std::size_t>(found.position(2));
     out.push_back({"private_name",
                    "requester greeted by name: " + greeting,
                    {begin, begin + greeting.size()}});

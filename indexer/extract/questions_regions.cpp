@@ -1,8 +1,8 @@
 #include "extract/questions_regions.h"
 
-#include <regex>
 #include <string>
 
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace foilog::questions_detail {
@@ -38,61 +38,61 @@ std::vector<TextLine> text_lines(std::string_view text) {
 // Whole-line headings. A line such as "Freedom of Information Request" is a title, not a
 // heading, so "request" headings are listed rather than matched by suffix.
 bool is_request_heading(const std::string& l) {
-  static const std::regex kHeading(
+  static const Regex kHeading(
       R"(^((the|your|original|initial) )?request( detail| details| description| text)?$|^details of (the|your) request$|^(information|what was|what you) requested$|^you asked( for)?$|^(customer |foi |information )?request details$|^requested information$|^your (questions?|enquiry)$)");
-  return std::regex_match(l, kHeading);
+  return kHeading.full_match(l);
 }
 
 bool is_response_heading(const std::string& l) {
-  static const std::regex kHeading(
+  static const Regex kHeading(
       R"(^((the|our|your) )?(response|reply|answer|decision)s?( detail| details| to (your|the) request| to request)?$|^details of (the|our) response$|^our (reply|answer)$|^response (date|released)?$)");
-  if (std::regex_match(l, kHeading)) {
+  if (kHeading.full_match(l)) {
     return true;
   }
   // "East Herts Council Response": a short line ending in "response" that names no request.
   // The name must be a body's ("Incident and emergency response" is a topic, not a heading).
-  static const std::regex kNamedResponse(
+  static const Regex kNamedResponse(
       R"(^[a-z0-9&'. ]{0,50}\b(council|trust|service|police|constabulary|authority|department|university|board|office|government|commission|ministry|agency|executive|foi|our|\w+'s)\b[a-z0-9&'. ]{0,30} response$)");
-  return std::regex_match(l, kNamedResponse) && l.find("request") == std::string::npos &&
+  return kNamedResponse.full_match(l) && l.find("request") == std::string::npos &&
          l.find("and response") == std::string::npos;
 }
 
 // Date labels of log records: weaker than headings because some pages print them after the text.
 bool is_received_label(const std::string& l) {
-  static const std::regex kLabel(R"(^(date )?received\b.*|^request date\b.*)");
-  return std::regex_match(l, kLabel);
+  static const Regex kLabel(R"(^(date )?received\b.*|^request date\b.*)");
+  return kLabel.full_match(l);
 }
 
 bool is_responded_label(const std::string& l) {
-  static const std::regex kLabel(
+  static const Regex kLabel(
       R"(^((date )?responded|released date|completion date|response date|date of response|date responded)\b.*)");
-  return std::regex_match(l, kLabel);
+  return kLabel.full_match(l);
 }
 
 // The first sentence of an authority's reply.
 bool is_opener(const std::string& l) {
-  static const std::regex kOpener(
+  static const Regex kOpener(
       R"(^(thank you for your (recent )?((freedom of information|foi|eir|information) )?(request|enquiry|e-?mail|letter)|i am writing to (inform|confirm|advise|let you know)|(i|we) (can|are able to|am able to) confirm|(i|we) confirm|in response to (your|questions?|the above|this|the request)|please find (below|attached|enclosed)|please see (below|attached|the attached|our response)|please accept (my|our) apologies|the responses? to your (query|request|questions?)|(i|we) have (now )?(searched|completed|considered|reviewed|carefully considered)|following a (search|review)|please be advised|our response)\b)");
-  if (std::regex_search(l, kOpener)) {
+  if (kOpener.search(l)) {
     return true;
   }
   // "IPSA holds the information that you request." / "The Trust holds this information, but ..."
-  static const std::regex kHolds(
+  static const Regex kHolds(
       R"(^(?!if |whether |please |does |do |can |could )[a-z0-9&' ]{1,60}\b(holds|does not hold|do not hold) (the|this|some|no) information\b)");
-  return std::regex_search(l, kHolds);
+  return kHolds.search(l);
 }
 
 bool is_footer(const std::string& l) {
-  static const std::regex kFooter(
+  static const Regex kFooter(
       R"(^(- )?(if you are (unhappy|dissatisfied|not (satisfied|content|happy))|if you remain dissatisfied|if you have any (further )?(queries|questions|complaints?)|your right to|you have the right to|information released|attachments?$|no attachments|attachment \d|about foi|tags|is this page helpful|next steps|should you have any (further )?(queries|questions)|we use cookies|\xc2\xa9|log in|exemptions applied|contact$|back to top|customer service form|a full copy of the|please remember to quote|it is important that you (include|quote)|for re-use of information|yours (sincerely|faithfully)|kind regards|- ref$|ref$|published date|disclosure$|categories$|topic$|document$|right of (appeal|review)|internal review|complaints? (and|&) (internal )?review))");
-  return std::regex_search(l, kFooter);
+  return kFooter.search(l);
 }
 
 // A paragraph that asks for something: used when a page has no labels and no reply opener.
 bool paragraph_asks(const std::string& lower) {
-  static const std::regex kAsks(
+  static const Regex kAsks(
       R"(\?|\b(please|could you|can you|you could|would you|i would like|i'd like|i am requesting|i request|i am writing to request)\b)");
-  return std::regex_search(lower, kAsks);
+  return kAsks.search(lower);
 }
 
 bool is_all_caps(std::string_view s) {

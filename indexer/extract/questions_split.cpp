@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <regex>
 
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace foilog::questions_detail {
@@ -317,27 +317,26 @@ bool is_request_boilerplate(std::string_view line) {
   if (l.empty()) {
     return true;
   }
-  static const std::regex kGreeting(
+  static const Regex kGreeting(
       R"(^(dear\b|hello\b|hi\b|good (morning|afternoon|evening)\b|to whom it may concern|re:|subject:))");
-  static const std::regex kSignOff(
+  static const Regex kSignOff(
       R"(^(yours (faithfully|sincerely|truly)|kind regards|best regards|regards|many thanks|thanks|thank you)\b)");
-  static const std::regex kIntro(
+  static const Regex kIntro(
       R"((the following( information| questions| details)?|as follows)\s*[:.]?$)");
-  static const std::regex kFormat(
+  static const Regex kFormat(
       R"(\b(response|reply|information|answer)s?\b.*\b(via|by|in) (e-?mail|pdf|electronic|spreadsheet|excel|csv)\b)");
-  static const std::regex kActOnly(
+  static const Regex kActOnly(
       R"(^(request for information|freedom of information( act)?( request)?|foi request)\b.{0,40}$)");
-  if (std::regex_search(l, kGreeting) || std::regex_search(l, kIntro) ||
-      std::regex_search(l, kActOnly)) {
+  if (kGreeting.search(l) || kIntro.search(l) || kActOnly.search(l)) {
     return true;
   }
-  if (std::regex_search(l, kSignOff) && l.size() < 60) {
+  if (kSignOff.search(l) && l.size() < 60) {
     return true;
   }
   if (l.back() == ':') {
     return true;  // a list introduction or a section heading ("ICO - breaches:")
   }
-  return std::regex_search(l, kFormat) && l.size() < 120;
+  return kFormat.search(l) && l.size() < 120;
 }
 
 bool reads_as_question(std::string_view text) {
@@ -345,11 +344,11 @@ bool reads_as_question(std::string_view text) {
   if (l.find('?') != std::string::npos) {
     return true;
   }
-  static const std::regex kOpening(
+  static const Regex kOpening(
       R"(^(how|what|which|when|where|who|whom|whose|why|is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|please|provide|list|give|confirm|state|tell|send|supply)\b)");
-  static const std::regex kAsking(
+  static const Regex kAsking(
       R"(\b(please|you could|could you|can you|would you|your|i would like|i'd like|number of|the total|a list|a copy|copies of|details of|breakdown|how many|how much|the amount|the name|cost of|spend|spent)\b)");
-  return std::regex_search(l, kOpening) || std::regex_search(l, kAsking);
+  return kOpening.search(l) || kAsking.search(l);
 }
 
 std::size_t inline_answer_start(std::string_view item_text) {
@@ -375,13 +374,13 @@ std::size_t inline_answer_start(std::string_view item_text) {
       starts.push_back(k);
     }
   }
-  static const std::regex kRequester(
+  static const Regex kRequester(
       R"(\?|\b(you|your|please|i would|i'd|i am|i'm|kindly|grateful|broken down|break down|break this down)\b)");
   for (std::size_t s = 0; s < starts.size(); ++s) {
     const std::size_t b = starts[s];
     const std::size_t e = s + 1 < starts.size() ? starts[s + 1] : item_text.size();
     const std::string sentence = ascii_lower(item_text.substr(b, e - b));
-    if (!std::regex_search(sentence, kRequester)) {
+    if (!kRequester.search(sentence)) {
       return b;
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "taxonomy/authority_table_words.h"
 
@@ -15,33 +16,78 @@ constexpr double kRelativeCut = 0.35;
 constexpr int kMaxCountedRepeats = 8;
 constexpr double kTitleFactor = 2;
 
-int count_phrase(const std::vector<NameWord>& words, const TopicKeyword& k) {
-  int count = 0;
-  const std::size_t n = k.words.size();
-  for (std::size_t i = 0; i + n <= words.size(); ++i) {
-    bool match = true;
-    for (std::size_t j = 0; j < n && match; ++j) {
-      const bool last = j + 1 == n;
-      match = (last && k.prefix) ? words[i + j].word.starts_with(k.words[j])
-                                 : words[i + j].word == k.words[j];
+// The words of one text sorted, so each keyword finds where its first word occurs by binary
+// search instead of comparing every keyword with every word (there are hundreds of keywords).
+class WordIndex {
+ public:
+  explicit WordIndex(std::vector<NameWord> words) : words_(std::move(words)) {
+    sorted_.reserve(words_.size());
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      sorted_.push_back({words_[i].word, i});
     }
-    if (match) {
-      ++count;
-      i += n - 1;
-    }
+    std::sort(sorted_.begin(), sorted_.end());
   }
-  return count;
-}
+  // sorted_ points into words_' strings.
+  WordIndex(const WordIndex&) = delete;
+  WordIndex& operator=(const WordIndex&) = delete;
 
-double score_words(const std::vector<NameWord>& text_words,
-                   const std::vector<NameWord>& title_words, const TopicInfo& topic) {
+  // How often the keyword's phrase occurs, counting non-overlapping occurrences from the left.
+  [[nodiscard]] int count(const TopicKeyword& k) const {
+    const std::size_t n = k.words.size();
+    if (n == 0 || n > words_.size()) {
+      return 0;
+    }
+    const std::string& first = k.words.front();
+    const bool first_is_prefix = k.prefix && n == 1;
+    std::vector<std::size_t> starts;
+    for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), Entry{first, 0});
+         it != sorted_.end() &&
+         (first_is_prefix ? std::string_view(it->word).starts_with(first) : it->word == first);
+         ++it) {
+      starts.push_back(it->index);
+    }
+    std::sort(starts.begin(), starts.end());
+    int count = 0;
+    std::size_t next_free = 0;
+    for (const std::size_t i : starts) {
+      if (i < next_free || i + n > words_.size()) {
+        continue;
+      }
+      bool match = true;
+      for (std::size_t j = 1; j < n && match; ++j) {
+        const bool last = j + 1 == n;
+        match = (last && k.prefix) ? words_[i + j].word.starts_with(k.words[j])
+                                   : words_[i + j].word == k.words[j];
+      }
+      if (match) {
+        ++count;
+        next_free = i + n;
+      }
+    }
+    return count;
+  }
+
+ private:
+  struct Entry {
+    std::string_view word;
+    std::size_t index;
+    bool operator<(const Entry& o) const {
+      return word < o.word || (word == o.word && index < o.index);
+    }
+  };
+  std::vector<NameWord> words_;
+  std::vector<Entry> sorted_;  // views into words_
+};
+
+double score_words(const WordIndex& text_words, const WordIndex& title_words,
+                   const TopicInfo& topic) {
   double score = 0;
   for (const auto& k : topic.keywords) {
-    const int in_text = std::min(count_phrase(text_words, k), kMaxCountedRepeats);
+    const int in_text = std::min(text_words.count(k), kMaxCountedRepeats);
     if (in_text > 0) {
       score += k.weight * (1 + std::log2(static_cast<double>(in_text)) / 2);
     }
-    if (count_phrase(title_words, k) > 0) {
+    if (title_words.count(k) > 0) {
       score += k.weight * kTitleFactor;
     }
   }
@@ -51,13 +97,13 @@ double score_words(const std::vector<NameWord>& text_words,
 }  // namespace
 
 double topic_score(std::string_view text, std::string_view title, const TopicInfo& topic) {
-  return score_words(split_name_words(text), split_name_words(title), topic);
+  return score_words(WordIndex(split_name_words(text)), WordIndex(split_name_words(title)), topic);
 }
 
 std::vector<std::string> assign_topics(std::string_view text, std::string_view title,
                                        const TopicTable& table) {
-  const auto text_words = split_name_words(text);
-  const auto title_words = split_name_words(title);
+  const WordIndex text_words(split_name_words(text));
+  const WordIndex title_words(split_name_words(title));
   std::vector<std::pair<double, const TopicInfo*>> scored;
   for (const auto& topic : table.all()) {
     const double s = score_words(text_words, title_words, topic);
