@@ -18,6 +18,7 @@
 #include "store/store.h"
 #include "taxonomy/taxonomies.h"
 #include "util/error.h"
+#include "util/parallel.h"
 
 namespace foilog {
 namespace {
@@ -46,15 +47,37 @@ std::string read_bytes(const std::filesystem::path& file, std::uintmax_t limit) 
   return ss.str();
 }
 
-// Whether the store already holds exactly these bytes for this path, so the
-// file need not be parsed or extracted again.
-bool already_stored(const Store& store, const std::string& path, const std::string& sha256) {
-  const auto id = store.find_document(path);
-  if (!id) {
-    return false;
+// What a worker thread makes of one file: read, hashed and, unless the store already holds
+// exactly these bytes, extracted. Only reading and extracting can fail here; such a failure
+// belongs to the file and the run goes on.
+struct PreparedFile {
+  SourceInfo src;
+  std::optional<Record> record;  // unset: unchanged, or failed
+  bool unchanged = false;
+  std::optional<std::string> error;
+};
+
+PreparedFile prepare_file(const std::filesystem::path& file,
+                          const std::optional<std::string>& stored_sha256,
+                          const Taxonomies& taxonomies, const IngestOptions& options) {
+  PreparedFile p;
+  p.src = SourceInfo{file.string(), "", 0, ""};
+  try {
+    const std::string bytes = read_bytes(file, options.limits.max_file_bytes);
+    p.src.sha256 = sha256_hex(bytes);
+    p.src.size = bytes.size();
+    if (stored_sha256 == p.src.sha256) {
+      p.unchanged = true;  // not parsed or extracted again
+    } else {
+      p.record = extract_file(file, taxonomies, options.default_authority, options.limits);
+      p.src.format = p.record->format;
+    }
+  } catch (const IngestError& e) {
+    p.error = e.reason();
+  } catch (const std::exception& e) {
+    p.error = e.what();
   }
-  const auto doc = store.get_document(*id);
-  return doc && doc->contains("source") && (*doc)["source"].value("sha256", "") == sha256;
+  return p;
 }
 
 }  // namespace
@@ -117,7 +140,9 @@ IngestSummary ingest(const std::vector<std::filesystem::path>& roots, const Inge
   const auto files = collect_documents(roots);
   FaultInjector faults = FaultInjector::from_environment();
   // The store first: a second writer is refused at once, before the taxonomies are parsed.
-  auto store = Store::open(options.db_dir, Store::Mode::kReadWrite);
+  StoreOptions store_options;
+  store_options.index_threads = options.threads;
+  auto store = Store::open(options.db_dir, Store::Mode::kReadWrite, store_options);
   const Taxonomies taxonomies = Taxonomies::load(options.data_dir);
   IngestSummary summary;
   summary.reconciled_indexed = store->opening_reconcile().indexed;
@@ -127,33 +152,37 @@ IngestSummary ingest(const std::vector<std::filesystem::path>& roots, const Inge
   }
   store->sync_taxonomy(authority_rows(taxonomies), exemption_rows(taxonomies));
   summary.files = files.size();
+  // Files are read and extracted on worker threads a few files ahead of this one, which alone
+  // writes the store, taking them in sorted order: what is stored (ids included) does not
+  // depend on the number of threads. One thread: no workers, the same steps in turn.
+  const unsigned threads = options.threads > 0 ? options.threads : default_thread_count();
+  OrderedPool<PreparedFile> pool(threads > 1 ? threads : 0);
+  // A whole batch ahead: while a commit writes Xapian, the workers extract the next batch.
+  const std::size_t ahead = threads > 1 ? std::max<std::size_t>(options.batch_size, 8) : 1;
+  std::size_t submitted = 0;
+  const auto submit_next = [&] {
+    const std::filesystem::path& file = files[submitted++];
+    pool.submit([&file, stored = store->stored_sha256(file.string()), &taxonomies, &options] {
+      return prepare_file(file, stored, taxonomies, options);
+    });
+  };
   std::size_t in_batch = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const auto& file = files[i];
-    const std::string path = file.string();
-    // Only reading and extracting are per-file failures. A failing store write (disk full, I/O
-    // error) is not the file's fault and must stop the run: it escapes, naming the store file.
-    std::optional<Record> record;
-    SourceInfo src{path, "", 0, ""};
-    try {
-      const std::string bytes = read_bytes(file, options.limits.max_file_bytes);
-      src.sha256 = sha256_hex(bytes);
-      src.size = bytes.size();
-      if (already_stored(*store, path, src.sha256)) {
-        ++summary.unchanged;
-      } else {
-        record = extract_file(file, taxonomies, options.default_authority, options.limits);
-        src.format = record->format;
-      }
-    } catch (const IngestError& e) {
-      summary.failed.push_back({path, e.reason()});
-      store->record_error(path, e.reason());
-    } catch (const std::exception& e) {
-      summary.failed.push_back({path, e.what()});
-      store->record_error(path, e.what());
+    while (submitted < files.size() && pool.in_flight() < ahead) {
+      submit_next();
     }
-    if (record) {
-      switch (store->put(*record, src)) {
+    PreparedFile prepared = pool.next();
+    const std::string& path = prepared.src.path;
+    // A failing store write (disk full, I/O error) is not the file's fault and must stop the
+    // run: it escapes, naming the store file.
+    if (prepared.error) {
+      summary.failed.push_back({path, *prepared.error});
+      store->record_error(path, *prepared.error);
+    } else if (prepared.unchanged) {
+      ++summary.unchanged;
+    }
+    if (prepared.record) {
+      switch (store->put(*prepared.record, prepared.src)) {
         case PutResult::kAdded:
           ++summary.added;
           break;

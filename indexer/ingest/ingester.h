@@ -21,6 +21,8 @@ struct IngestOptions {
   std::string default_authority;   // --authority NAME
   SandboxLimits limits;
   std::size_t batch_size = 200;  // documents per commit of both stores
+  // Threads reading and extracting files, and generating terms at each commit. 0: one per core.
+  unsigned threads = 0;
 };
 
 struct IngestFailure {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <system_error>
@@ -278,21 +279,31 @@ DocumentText read_document_sandboxed(const std::filesystem::path& file,
 std::string run_sandboxed(std::string_view bytes, const std::string& filename,
                           const SandboxLimits& limits, const SandboxWork& work) {
   int fds[2];
-  if (::pipe(fds) != 0) {
-    throw IngestError(filename, std::string("cannot start parser: pipe: ") + std::strerror(errno));
-  }
-  Fd read_end(fds[0]);
-  Fd write_end(fds[1]);
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    throw IngestError(filename, std::string("cannot start parser: fork: ") + std::strerror(errno));
-  }
-  if (pid == 0) {
-    ::close(fds[0]);
-    run_child(fds[1], bytes, limits, work);
-  }
-  write_end.reset();  // so the parent sees EOF when the child exits
-  const ChildResult result = collect_child(pid, read_end.get(), limits.wall_seconds);
+  pid_t pid = -1;
+  std::optional<Fd> read_end;
+  {
+    // Files are extracted on several threads. A child forked by another thread while this
+    // pipe's write end is open in the parent would inherit it, and this parent would not see
+    // EOF until that other child exited too: no fork may fall between pipe() and the close.
+    static std::mutex fork_mutex;
+    const std::lock_guard lock(fork_mutex);
+    if (::pipe(fds) != 0) {
+      throw IngestError(filename,
+                        std::string("cannot start parser: pipe: ") + std::strerror(errno));
+    }
+    read_end.emplace(fds[0]);
+    Fd write_end(fds[1]);
+    pid = ::fork();
+    if (pid < 0) {
+      throw IngestError(filename,
+                        std::string("cannot start parser: fork: ") + std::strerror(errno));
+    }
+    if (pid == 0) {
+      ::close(fds[0]);
+      run_child(fds[1], bytes, limits, work);
+    }
+  }  // write_end closed: the parent sees EOF when the child exits
+  const ChildResult result = collect_child(pid, read_end->get(), limits.wall_seconds);
   return interpret(result, filename, limits);
 }
 

@@ -15,10 +15,12 @@
 #include "store/sha256.h"
 #include "store/sqlite_db.h"
 #include "store/write_lock.h"
+#include "store/xapian_batch.h"
 #include "store/xapian_indexer.h"
 #include "store/xapian_spelling.h"
 #include "store/xapian_swap.h"
 #include "util/error.h"
+#include "util/parallel.h"
 
 namespace foilog {
 namespace fs = std::filesystem;
@@ -129,6 +131,7 @@ void Store::open_read_write(const StoreOptions& options) {
   }
   lock_ = std::make_unique<WriteLock>(dir_);
   commit_lock_ = std::make_unique<CommitLock>(dir_);
+  index_threads_ = options.index_threads > 0 ? options.index_threads : default_thread_count();
   db_ = std::make_unique<SqliteDb>(sqlite_path(), false);
   migrate(*db_);
   const std::lock_guard commit_guard(*commit_lock_);  // a backup must not copy a half-swap
@@ -280,6 +283,15 @@ std::optional<std::int64_t> Store::find_document(const std::string& path) const 
   return stmt.int64(0);
 }
 
+std::optional<std::string> Store::stored_sha256(const std::string& path) const {
+  auto stmt = db_->prepare("SELECT sha256 FROM documents WHERE path = ?1");
+  stmt.bind(1, path);
+  if (!stmt.step()) {
+    return std::nullopt;
+  }
+  return stmt.text(0);
+}
+
 PutResult Store::put(const Record& rec, const SourceInfo& src) {
   return put(rec, src, std::nullopt);
 }
@@ -366,9 +378,12 @@ bool Store::remove(const std::string& path) {
 void Store::record_error(const std::string& path, const std::string& reason) {
   require_writable("record_error");
   begin_batch();
+  // The same failure again changes nothing (a re-run must change no row): `at` stays the time
+  // the file first failed for this reason.
   db_->prepare(
          "INSERT INTO ingest_errors(path, reason, at) VALUES (?1, ?2, ?3) "
-         "ON CONFLICT(path) DO UPDATE SET reason = excluded.reason, at = excluded.at")
+         "ON CONFLICT(path) DO UPDATE SET reason = excluded.reason, at = excluded.at "
+         "WHERE ingest_errors.reason IS NOT excluded.reason")
       .bind(1, path)
       .bind(2, reason)
       .bind(3, utc_timestamp_now())
@@ -423,21 +438,26 @@ std::size_t Store::write_pending_to_xapian() {
   auto pending = db_->prepare(
       "SELECT id, record, ingested_at FROM documents WHERE xapian_pending = 1 AND "
       "status = 'published' ORDER BY id");
-  while (pending.step()) {
-    const std::int64_t id = pending.int64(0);
-    Record rec;
-    try {
-      rec = record_from_json(nlohmann::json::parse(pending.text(1)));
-    } catch (const nlohmann::json::exception& e) {
-      throw DataError(sqlite_path().string() + ": document " + std::to_string(id) +
-                      " has unreadable record JSON (" + e.what() + "); re-index its file");
+  // In chunks, so a reconcile after a crash (every row pending) needs no more memory than a
+  // commit of a normal batch.
+  constexpr std::size_t kChunk = 256;
+  std::vector<StoredRecord> chunk;
+  bool more = true;
+  while (more) {
+    chunk.clear();
+    while (chunk.size() < kChunk && (more = pending.step())) {
+      chunk.push_back({pending.int64(0), pending.text(1), pending.text(2)});
     }
-    // The version being replaced gave spelling entries of its own; take them back first.
-    const auto old_share = spelling_share(*xapian_, id);
-    indexer_->replace(*xapian_, rec, id, pending.text(2));
-    forget_spelling(*xapian_, old_share);
-    ++indexed;
-    touched = true;
+    auto built = build_documents(*indexer_, chunk, index_threads_, sqlite_path());
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const std::int64_t id = chunk[i].id;
+      // The version being replaced gave spelling entries of its own; take them back after.
+      const auto old_share = spelling_share(*xapian_, id);
+      XapianIndexer::replace_built(*xapian_, id, built[i]);
+      forget_spelling(*xapian_, old_share);
+      ++indexed;
+      touched = true;
+    }
   }
   if (touched) {
     xapian_->commit();
@@ -530,10 +550,17 @@ void Store::reindex() {
     fresh.set_metadata(std::string(schema::xapian_meta::kSynonymsSha256), synonyms_sha256_);
     auto all = db_->prepare(
         "SELECT id, record, ingested_at FROM documents WHERE status = 'published' ORDER BY id");
-    while (all.step()) {
-      const Record rec = record_from_json(nlohmann::json::parse(all.text(1)));
-      for (auto& indexed : indexer_->build(rec, all.int64(0), all.text(2), &fresh)) {
-        fresh.replace_document(indexed.id_term, indexed.document);
+    constexpr std::size_t kChunk = 256;
+    std::vector<StoredRecord> chunk;
+    bool more = true;
+    while (more) {
+      chunk.clear();
+      while (chunk.size() < kChunk && (more = all.step())) {
+        chunk.push_back({all.int64(0), all.text(1), all.text(2)});
+      }
+      auto built = build_documents(*indexer_, chunk, index_threads_, sqlite_path());
+      for (std::size_t i = 0; i < chunk.size(); ++i) {
+        XapianIndexer::replace_built(fresh, chunk[i].id, built[i]);
       }
     }
     fresh.commit();

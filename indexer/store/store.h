@@ -87,6 +87,9 @@ struct StoreOptions {
   // Synonyms loaded into Xapian. Unset: FOILOG_SOURCE_DIR/data/synonyms.tsv when it exists
   // (installed copies may have none). Set but empty: no synonyms. Set: must be readable.
   std::optional<std::filesystem::path> synonyms_file;
+  // Threads generating terms when a commit writes to Xapian (the writer is always one thread).
+  // 0: one per core.
+  unsigned index_threads = 0;
 };
 
 // The moments inside commit() at which the two stores disagree until the next step: after the
@@ -153,6 +156,8 @@ class Store {
   // {"id", "record": record JSON with text, "source": {path, sha256, size, format, ingested_at}}
   [[nodiscard]] std::optional<nlohmann::json> get_document(std::int64_t id) const;
   [[nodiscard]] std::optional<std::int64_t> find_document(const std::string& path) const;
+  // The SHA-256 of the file stored under path, if any (what put() compares to skip it).
+  [[nodiscard]] std::optional<std::string> stored_sha256(const std::string& path) const;
   // Every document in SQLite, whatever its status.
   [[nodiscard]] std::vector<std::int64_t> document_ids() const;
   // The published ones: exactly what Xapian holds once committed.
@@ -228,6 +233,7 @@ class Store {
   TestFault fault_ = TestFault::kNone;
   std::function<void(CommitStage)> commit_observer_;
   ReconcileReport opening_reconcile_;
+  unsigned index_threads_ = 1;
 };
 
 }  // namespace foilog

@@ -12,8 +12,10 @@
 namespace foilog {
 namespace {
 
+// One per thread: a Xapian::Stem keeps the Snowball stemmer's working state, so sharing one
+// between threads generating terms at once would be a data race.
 const Xapian::Stem& english() {
-  static const Xapian::Stem stem("en");
+  thread_local const Xapian::Stem stem("en");
   return stem;
 }
 

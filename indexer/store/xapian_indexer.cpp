@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "schema/schema.h"
+#include "store/xapian_spelling.h"
 
 namespace foilog {
 namespace {
@@ -163,7 +164,7 @@ XapianIndexer::XapianIndexer(const std::vector<SynonymPair>& synonyms) : expande
 
 std::vector<IndexedDocument> XapianIndexer::build(const Record& rec, std::int64_t id,
                                                   std::string_view ingested_at,
-                                                  Xapian::WritableDatabase* spelling_db) {
+                                                  Xapian::WritableDatabase* spelling_db) const {
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("en"));
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -200,7 +201,7 @@ std::vector<IndexedDocument> XapianIndexer::build(const Record& rec, std::int64_
   }
   add_values(doc, rec, id, ingested_at, rec.outcome);
   doc.set_data(summary(rec, id).dump());
-  out.push_back({id_term, std::move(doc)});
+  out.push_back({id_term, std::move(doc), true});
 
   // ---- one per question; no spelling data, the response already added these words ----
   Xapian::TermGenerator qtg;
@@ -240,17 +241,26 @@ std::vector<IndexedDocument> XapianIndexer::build(const Record& rec, std::int64_
     data["outcome"] = outcome;
     data["exemptions"] = q.exemptions;
     qdoc.set_data(data.dump());
-    out.push_back({qid_term, std::move(qdoc)});
+    out.push_back({qid_term, std::move(qdoc), false});
   }
   return out;
 }
 
 void XapianIndexer::replace(Xapian::WritableDatabase& db, const Record& rec, std::int64_t id,
-                            std::string_view ingested_at, bool add_spelling) {
+                            std::string_view ingested_at, bool add_spelling) const {
+  auto documents = build(rec, id, ingested_at);
+  replace_built(db, id, documents, add_spelling);
+}
+
+void XapianIndexer::replace_built(Xapian::WritableDatabase& db, std::int64_t id,
+                                  std::vector<IndexedDocument>& documents, bool add_spelling) {
   // Questions first: their count may have changed since the last version.
   db.delete_document(std::string(prefix::kParent) + std::to_string(id));
-  for (auto& indexed : build(rec, id, ingested_at, add_spelling ? &db : nullptr)) {
+  for (auto& indexed : documents) {
     db.replace_document(indexed.id_term, indexed.document);
+    if (add_spelling && indexed.spelled) {
+      foilog::add_spelling(db, spelling_of(indexed.document));
+    }
   }
 }
 

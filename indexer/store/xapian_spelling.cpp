@@ -7,13 +7,16 @@
 namespace foilog {
 
 std::vector<SpellingShare> spelling_share(const Xapian::Database& db, std::int64_t id) {
-  std::vector<SpellingShare> out;
   const std::string id_term = schema::document_id_term(id);
   const auto post = db.postlist_begin(id_term);
   if (post == db.postlist_end(id_term)) {
-    return out;
+    return {};
   }
-  const Xapian::Document doc = db.get_document(*post);
+  return spelling_of(db.get_document(*post));
+}
+
+std::vector<SpellingShare> spelling_of(const Xapian::Document& doc) {
+  std::vector<SpellingShare> out;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
     // Prefixed terms (Omega convention: a leading capital) never enter the spelling table;
@@ -26,6 +29,12 @@ std::vector<SpellingShare> spelling_share(const Xapian::Database& db, std::int64
     }
   }
   return out;
+}
+
+void add_spelling(Xapian::WritableDatabase& db, const std::vector<SpellingShare>& shares) {
+  for (const auto& s : shares) {
+    db.add_spelling(s.word, s.count);
+  }
 }
 
 void forget_spelling(Xapian::WritableDatabase& db, const std::vector<SpellingShare>& shares) {

@@ -18,6 +18,12 @@ struct SpellingShare {
   Xapian::termcount count = 0;
 };
 
+// The entries a document gives: one per positioned occurrence of each unprefixed term, which is
+// what FLAG_SPELLING adds while indexing it. Lets documents be built on other threads, without
+// the database, and their spelling added by the writer.
+[[nodiscard]] std::vector<SpellingShare> spelling_of(const Xapian::Document& doc);
+void add_spelling(Xapian::WritableDatabase& db, const std::vector<SpellingShare>& shares);
+
 // The spelling entries response `id` gave (its Q<id> document; questions add none). Empty when
 // db does not hold it. Read it before deleting or replacing the document.
 [[nodiscard]] std::vector<SpellingShare> spelling_share(const Xapian::Database& db,
