@@ -27,6 +27,8 @@ baseline.
   --fresh               delete the foilog store at DIR first
   --extract-threads N   pipeline: read and extract the next batch on N threads while the
                         current one is written (default 0: serial, as `foilog index`)
+  --threads N           run foilog's own ingest() as `foilog index --threads N` does (0: one
+                        per core): the figure users get, without the call-by-call split
   --batch N             documents per commit (default 200, as `foilog index`)
   --no-split            skip the pass that splits Store::commit into its Xapian steps
   --no-baseline         skip the bare-Xapian baseline
@@ -78,7 +80,7 @@ nlohmann::json baseline_json(const BaselineResult& b) {
 
 int cmd_ingest(int argc, char** argv) {
   const cli::Args args(
-      argc, argv, {"db", "extract-threads", "batch", "data"},
+      argc, argv, {"db", "extract-threads", "threads", "batch", "data"},
       {"help", "json", "fresh", "no-split", "no-baseline", "baseline-no-positions"});
   if (args.has("help")) {
     std::cout << kHelp;
@@ -97,6 +99,9 @@ int cmd_ingest(int argc, char** argv) {
       args.has("data") ? std::filesystem::path(args.get("data")) : default_data_dir();
   options.batch_size = static_cast<std::size_t>(args.get_int("batch", 200, 1, 1'000'000));
   options.extract_threads = static_cast<unsigned>(args.get_int("extract-threads", 0, 0, 64));
+  if (args.has("threads")) {
+    options.index_threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 256));
+  }
   prepare_db_dir(options.db_dir, args.has("fresh"));
 
   const IngestRunResult r = run_ingest(options);
@@ -105,6 +110,9 @@ int cmd_ingest(int argc, char** argv) {
       {"kind", "ingest"},
       {"source", options.source.string()},
       {"extract_threads", options.extract_threads},
+      {"mode", options.index_threads ? "foilog-ingest" : "timed-loop"},
+      {"index_threads",
+       options.index_threads ? nlohmann::json(*options.index_threads) : nlohmann::json(nullptr)},
       {"docs", r.docs},
       {"failed", r.failed},
       {"first_failure", r.first_failure},
@@ -157,9 +165,14 @@ int cmd_ingest(int argc, char** argv) {
       "ingested %zu documents (%.1f MB) in %.1f s: %.1f docs/s, %.2f MB/s%s; %.1f CPU s "
       "(%.1f docs per CPU second)\n",
       r.docs, mb(r.source_bytes), r.wall, per(docs, r.wall), per(mb(r.source_bytes), r.wall),
-      options.extract_threads > 0 ? " (pipelined)" : "", r.cpu, per(docs, r.cpu));
-  std::printf("  split: read %.1f s, extraction %.1f s, SQLite put %.1f s, commit %.1f s\n", r.read,
-              r.extract, r.sqlite_put, r.commit);
+      options.index_threads         ? " (foilog ingest())"
+      : options.extract_threads > 0 ? " (pipelined)"
+                                    : "",
+      r.cpu, per(docs, r.cpu));
+  if (!options.index_threads) {
+    std::printf("  split: read %.1f s, extraction %.1f s, SQLite put %.1f s, commit %.1f s\n",
+                r.read, r.extract, r.sqlite_put, r.commit);
+  }
   if (out.contains("commit_split_s")) {
     const auto& c = out["commit_split_s"];
     std::printf(

@@ -2,11 +2,13 @@
 // them (ingest/ingester.cpp), with a timer around each call: reading (bytes, SHA-256, reader),
 // extraction, SQLite put, and commit (SQLite COMMIT, then Xapian term generation, writer and
 // commit inside Store::commit). Optionally pipelined: the next batch is read and extracted on
-// worker threads while the writer stores the current one.
+// worker threads while the writer stores the current one. Or foilog's own ingest(), untimed
+// inside, for the figure users get.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace foilog::bench {
@@ -16,7 +18,10 @@ struct IngestRunOptions {
   std::filesystem::path db_dir;
   std::filesystem::path data_dir;
   std::size_t batch_size = 200;  // as `foilog index`
-  unsigned extract_threads = 0;  // 0: serial, as `foilog index`; N: pipelined over N workers
+  unsigned extract_threads = 0;  // timed loop: 0 serial; N: pipelined over N workers
+  // Set: run foilog's own ingest() (what `foilog index --threads N` runs; 0 = one per core)
+  // instead of the timed loop. Only totals then: its stages overlap on several threads.
+  std::optional<unsigned> index_threads;
 };
 
 struct IngestRunResult {

@@ -449,15 +449,28 @@ std::size_t Store::write_pending_to_xapian() {
       chunk.push_back({pending.int64(0), pending.text(1), pending.text(2)});
     }
     auto built = build_documents(*indexer_, chunk, index_threads_, sqlite_path());
+    // Spelling changes are summed over the chunk and applied once per word: most words recur
+    // from letter to letter, and each add_spelling() call is a lookup in Xapian's table. Old
+    // shares are taken back after every replacement, so "does any document still contain the
+    // word" is asked of the chunk's final state, then the new shares are added: the same table
+    // as taking back and adding document by document.
+    SpellingTally forgotten;
+    SpellingTally added;
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const std::int64_t id = chunk[i].id;
-      // The version being replaced gave spelling entries of its own; take them back after.
-      const auto old_share = spelling_share(*xapian_, id);
-      XapianIndexer::replace_built(*xapian_, id, built[i]);
-      forget_spelling(*xapian_, old_share);
+      // The version being replaced gave spelling entries of its own (read before replacing).
+      forgotten.add(spelling_share(*xapian_, id));
+      for (const auto& d : built[i]) {
+        if (d.spelled) {
+          added.add(spelling_of(d.document));
+        }
+      }
+      XapianIndexer::replace_built(*xapian_, id, built[i], /*add_spelling=*/false);
       ++indexed;
       touched = true;
     }
+    forget_spelling(*xapian_, forgotten.shares());
+    add_spelling(*xapian_, added.shares());
   }
   if (touched) {
     xapian_->commit();

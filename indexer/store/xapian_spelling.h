@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,27 @@ struct SpellingShare {
 // the database, and their spelling added by the writer.
 [[nodiscard]] std::vector<SpellingShare> spelling_of(const Xapian::Document& doc);
 void add_spelling(Xapian::WritableDatabase& db, const std::vector<SpellingShare>& shares);
+
+// Shares summed word by word, to apply a batch's changes with one call per word.
+class SpellingTally {
+ public:
+  void add(const std::vector<SpellingShare>& shares) {
+    for (const auto& s : shares) {
+      counts_[s.word] += s.count;
+    }
+  }
+  [[nodiscard]] std::vector<SpellingShare> shares() const {
+    std::vector<SpellingShare> out;
+    out.reserve(counts_.size());
+    for (const auto& [word, count] : counts_) {
+      out.push_back({word, count});
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::string, Xapian::termcount> counts_;
+};
 
 // The spelling entries response `id` gave (its Q<id> document; questions add none). Empty when
 // db does not hold it. Read it before deleting or replacing the document.
