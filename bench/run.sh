@@ -11,7 +11,11 @@
 #   FOILOG_BENCH_COMMIT  the commit to record (default: the build's source tree's)
 #   SEED                 corpus seed (default 1)
 #   RUNS                 ingest+search repetitions (default 3 for sizes <= 10000, else 1)
-#   EXTRACT_THREADS      0: serial ingest as `foilog index` (default); N: pipelined over N
+#   INGEST_THREADS       threads of foilog's own ingest(), as `foilog index --threads N` (default
+#                        0: one per core); TIMED=1 runs the call-by-call timed loop instead
+#   TIMED                1: the timed loop (serial; EXTRACT_THREADS=N pipelines its extraction)
+#   SPLIT                0: skip the replay that splits the commit's Xapian work (default 1)
+#   EXTRACT_THREADS      with TIMED=1: 0 serial (default); N: extraction pipelined over N
 #   HTTP                 1: wrk against `foilog serve` after the last run (default 1 when wrk
 #                        and `foilog serve` exist)
 set -euo pipefail
@@ -23,6 +27,16 @@ data=${FOILOG_BENCH_DATA:-$root/build-bench-data}
 results=${FOILOG_BENCH_RESULTS:-$data/results/$(date +%Y%m%d-%H%M%S)}
 seed=${SEED:-1}
 extract_threads=${EXTRACT_THREADS:-0}
+ingest_threads=${INGEST_THREADS:-0}
+split_flag=()
+[[ ${SPLIT:-1} == 0 ]] && split_flag=(--no-split)
+if [[ ${TIMED:-0} == 1 ]]; then
+  ingest_mode=(--extract-threads "$extract_threads")
+  ingest_label="timed loop, extract threads $extract_threads"
+else
+  ingest_mode=(--threads "$ingest_threads")
+  ingest_label="foilog ingest(), threads $ingest_threads (0: one per core)"
+fi
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(10000)
 
@@ -72,8 +86,8 @@ for size in "${sizes[@]}"; do
   db=$data/db-$size-s$seed
   for run in $(seq 1 "$runs"); do
     mkdir -p "$out/run-$run"
-    echo "== $size docs, run $run/$runs: ingest (extract threads $extract_threads)" >&2
-    "$bench" ingest --db "$db" --fresh --extract-threads "$extract_threads" --json "$corpus" \
+    echo "== $size docs, run $run/$runs: ingest ($ingest_label)" >&2
+    "$bench" ingest --db "$db" --fresh "${ingest_mode[@]}" "${split_flag[@]}" --json "$corpus" \
       > "$out/run-$run/ingest.json"
     echo "== $size docs, run $run/$runs: search" >&2
     split=()

@@ -122,17 +122,18 @@ int cmd_ingest(int argc, char** argv) {
       {"cpu_s", r.cpu},
       {"docs_per_cpu_s", per(docs, r.cpu)},
       {"mb_per_s", per(mb(r.source_bytes), r.wall)},
-      {"split_s",
-       {{"read", r.read},
-        {"extract", r.extract},
-        {"sqlite_put", r.sqlite_put},
-        {"commit", r.commit}}},
       {"xapian_documents", r.xapian_documents},
       {"sqlite_mb", mb(r.sqlite_bytes)},
       {"xapian_mb", mb(r.xapian_bytes)},
       {"index_mb_per_1k_docs", docs > 0 ? mb(r.sqlite_bytes + r.xapian_bytes) * 1000 / docs : 0},
       {"peak_rss_mb", mb(r.peak_rss)},
   };
+  if (!options.index_threads) {
+    out["split_s"] = {{"read", r.read},
+                      {"extract", r.extract},
+                      {"sqlite_put", r.sqlite_put},
+                      {"commit", r.commit}};
+  }
   const std::filesystem::path scratch = options.db_dir.string() + ".bench-scratch";
   if (!args.has("no-split")) {
     const XapianSplit s = measure_xapian_split(options.db_dir, scratch, options.batch_size);
