@@ -220,7 +220,12 @@ Reply document_page(Site& site, const std::string& id) {
   v["format"] = r.format;
 
   nlohmann::json similar = nlohmann::json::array();
-  for (const auto& s : similar_responses(ctx, r, doc.id, 5)) {
+  auto similar_hits = snap.similar->find(doc.id);
+  if (!similar_hits) {
+    similar_hits = similar_responses(ctx, r, doc.id, 5);
+    snap.similar->remember(doc.id, *similar_hits);
+  }
+  for (const auto& s : *similar_hits) {
     similar.push_back(
         {{"url", "/doc/" + std::to_string(s.id)},
          {"reference", s.data.value("reference", "")},

@@ -19,6 +19,7 @@
 #include "search/catalog.h"
 #include "search/facet_columns.h"
 #include "search/query_builder.h"
+#include "search/similar_cache.h"
 #include "store/sqlite_db.h"
 
 namespace foilog::web {
@@ -39,6 +40,7 @@ struct IndexSnapshot {
   std::shared_ptr<const FacetColumns> columns;
   std::shared_ptr<const DocColumns> numbers;  // working days and months, for the figures
   std::shared_ptr<const Catalog> catalog;
+  std::shared_ptr<SimilarCache> similar;  // document pages' similar responses, this revision
 };
 
 class Site {
