@@ -25,6 +25,8 @@ Unchanged files are skipped; a changed file replaces its old record.
   --batch N           documents per commit (default 200)
   --threads N         threads reading, extracting and generating terms (default: one per core;
                       the store is always written by one); the index is the same whatever N
+  --first-id N        number new documents from N up, recorded in the store (a shard's own id
+                      range, so shards of one site never share an id: docs/SCALING.md)
   --cpu-limit S       CPU seconds one document's parser may use (default 30)
   --memory-limit MB   memory one document's parser may use (default 1536)
   --timeout S         wall-clock seconds one document's parser may take (default 60)
@@ -49,10 +51,10 @@ void draw_progress(const IngestProgress& p) {
 }  // namespace
 
 int cmd_index(int argc, char** argv) {
-  const Args args(
-      argc, argv,
-      {"db", "authority", "data", "batch", "threads", "cpu-limit", "memory-limit", "timeout"},
-      {"help", "quiet"});
+  const Args args(argc, argv,
+                  {"db", "authority", "data", "batch", "threads", "cpu-limit", "memory-limit",
+                   "timeout", "first-id"},
+                  {"help", "quiet"});
   if (args.has("help")) {
     std::cout << kHelp;
     return 0;
@@ -66,6 +68,9 @@ int cmd_index(int argc, char** argv) {
   opt.default_authority = args.get("authority");
   opt.batch_size = static_cast<std::size_t>(args.get_int("batch", 200, 1, 100000));
   opt.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 256));
+  if (args.has("first-id")) {
+    opt.first_document_id = args.get_int("first-id", 1, 1, 1'000'000'000'000'000);
+  }
   opt.limits.cpu_seconds = static_cast<int>(args.get_int("cpu-limit", 30, 1, 3600));
   opt.limits.memory_bytes = static_cast<std::size_t>(args.get_int("memory-limit", 1536, 64, 65536))
                             << 20;

@@ -142,6 +142,7 @@ IngestSummary ingest(const std::vector<std::filesystem::path>& roots, const Inge
   // The store first: a second writer is refused at once, before the taxonomies are parsed.
   StoreOptions store_options;
   store_options.index_threads = options.threads;
+  store_options.first_document_id = options.first_document_id;
   auto store = Store::open(options.db_dir, Store::Mode::kReadWrite, store_options);
   const Taxonomies taxonomies = Taxonomies::load(options.data_dir);
   IngestSummary summary;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct IngestOptions {
   std::size_t batch_size = 200;  // documents per commit of both stores
   // Threads reading and extracting files, and generating terms at each commit. 0: one per core.
   unsigned threads = 0;
+  // --first-id N: the store numbers new documents from N (a shard's id range, docs/SCALING.md).
+  std::optional<std::int64_t> first_document_id;
 };
 
 struct IngestFailure {

@@ -133,6 +133,9 @@ inline constexpr std::string_view kSchemaVersion = "schema_version";
 // sha256 of the authority and exemption rows last synced, so unchanged taxonomies are not
 // rewritten.
 inline constexpr std::string_view kTaxonomyFingerprint = "taxonomy_fingerprint";
+// The first id this store gives a document (`foilog index --first-id N`), so the stores served as
+// shards of one site number their documents in ranges that never meet. Absent: from 1.
+inline constexpr std::string_view kFirstDocumentId = "first_document_id";
 }  // namespace meta_key
 
 // ---- Shared normal forms ---------------------------------------------------------------------

@@ -79,7 +79,7 @@ void insert_children(SqliteDb& db, std::int64_t id, const Record& rec) {
 
 std::int64_t write_document_rows(SqliteDb& db, std::optional<std::int64_t> existing_id,
                                  const Record& rec, const DocumentSource& src,
-                                 std::string_view status) {
+                                 std::string_view status, std::optional<std::int64_t> new_id) {
   const std::string record_json = record_to_json(rec, true).dump();
   // Same column order for both statements so one bind sequence serves both.
   auto stmt =
@@ -93,9 +93,9 @@ std::int64_t write_document_rows(SqliteDb& db, std::optional<std::int64_t> exist
           : db.prepare(
                 "INSERT INTO documents(path, sha256, size, format, ingested_at, record, "
                 "authority_id, authority_type, reference, date_received, date_responded, "
-                "working_days, within_limit, outcome, kind, ocr, status, xapian_pending) VALUES "
-                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                "?18)");
+                "working_days, within_limit, outcome, kind, ocr, status, xapian_pending, id) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                "?17, ?18, ?19)");
   stmt.bind(1, src.path)
       .bind(2, src.sha256)
       .bind(3, static_cast<std::int64_t>(src.size))
@@ -120,6 +120,11 @@ std::int64_t write_document_rows(SqliteDb& db, std::optional<std::int64_t> exist
     stmt.bind(19, id).run();
     delete_children(db, id);
   } else {
+    if (new_id) {
+      stmt.bind(19, *new_id);
+    } else {
+      stmt.bind_null(19);  // SQLite's next rowid
+    }
     stmt.run();
     id = db.last_insert_rowid();
   }

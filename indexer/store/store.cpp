@@ -11,6 +11,7 @@
 #include "store/commit_lock.h"
 #include "store/corrections.h"
 #include "store/document_rows.h"
+#include "store/first_id.h"
 #include "store/migrations.h"
 #include "store/sha256.h"
 #include "store/sqlite_db.h"
@@ -134,6 +135,10 @@ void Store::open_read_write(const StoreOptions& options) {
   index_threads_ = options.index_threads > 0 ? options.index_threads : default_thread_count();
   db_ = std::make_unique<SqliteDb>(sqlite_path(), false);
   migrate(*db_);
+  if (options.first_document_id) {
+    record_first_id(*db_, dir_, *options.first_document_id);
+  }
+  first_id_ = stored_first_id(*db_);
   const std::lock_guard commit_guard(*commit_lock_);  // a backup must not copy a half-swap
   recover_swap(dir_ / schema::file::kXapianNew, xapian_path(), dir_ / schema::file::kXapianOld);
   open_xapian();
@@ -331,7 +336,8 @@ PutResult Store::put(const Record& rec, const SourceInfo& src,
   }
   begin_batch();
   try {
-    write_document_rows(*db_, existing, corrected, source, status);
+    write_document_rows(*db_, existing, corrected, source, status,
+                        existing ? std::nullopt : id_for_new_document(*db_, first_id_));
     db_->prepare("DELETE FROM ingest_errors WHERE path = ?1").bind(1, source.path).run();
   } catch (...) {
     // A write failed half-way through the document's rows (disk full, I/O error). Committing

@@ -90,6 +90,9 @@ struct StoreOptions {
   // Threads generating terms when a commit writes to Xapian (the writer is always one thread).
   // 0: one per core.
   unsigned index_threads = 0;
+  // Read-write only: new documents are numbered from this id up (store/first_id.h), recorded in
+  // the store so every later writer keeps to it. Unset: whatever the store recorded, else 1.
+  std::optional<std::int64_t> first_document_id = std::nullopt;
 };
 
 // The moments inside commit() at which the two stores disagree until the next step: after the
@@ -234,6 +237,7 @@ class Store {
   std::function<void(CommitStage)> commit_observer_;
   ReconcileReport opening_reconcile_;
   unsigned index_threads_ = 1;
+  std::int64_t first_id_ = 0;  // meta.first_document_id; 0: number from 1
 };
 
 }  // namespace foilog
