@@ -2,6 +2,10 @@
 // the response month, read once per index revision from Xapian's value slots (valuestream
 // iterators, so building costs one pass over two slots), and whether a docid is a response or
 // a question.
+//
+// Over remote shards (xapian-tcpsrv) a value stream is read one document per round trip, so
+// there each slot is read instead as one match of every document with a value in it, sorted by
+// that value: the sort keys come back with the match, a whole slot in one answer per shard.
 #pragma once
 
 #include <xapian.h>
@@ -14,7 +18,9 @@ namespace foilog::web {
 
 class DocColumns {
  public:
-  [[nodiscard]] static std::shared_ptr<const DocColumns> build(const Xapian::Database& db);
+  // bulk: read each slot through one match (for remote shards) rather than its value stream.
+  [[nodiscard]] static std::shared_ptr<const DocColumns> build(const Xapian::Database& db,
+                                                               bool bulk = false);
 
   // -1 when unknown.
   [[nodiscard]] int working_days(Xapian::docid d) const {

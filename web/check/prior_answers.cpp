@@ -107,11 +107,13 @@ struct PriorAnswers::Impl {
   Xapian::QueryParser qp;
   PlainWords plain;
 
-  Impl(const Xapian::Database& database, const std::string& stopwords_file) : db(database) {
+  Impl(const Xapian::Database& database, const Xapian::Database& lexicon,
+       const std::string& stopwords_file)
+      : db(database) {
     for (const auto& w : read_words(stopwords_file)) {
       stopper.add(w);
     }
-    qp.set_database(db);
+    qp.set_database(lexicon);
     qp.set_stemmer(Xapian::Stem("en"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(&stopper);
@@ -142,9 +144,12 @@ struct PriorAnswers::Impl {
   }
 
   Xapian::Query parse(const std::string& text) {
-    // Plain words only: a draft's "and", quotes and brackets are prose, not operators.
-    constexpr unsigned kFlags =
-        Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+    // Plain words only: a draft's "and", quotes and brackets are prose, not operators. No
+    // positions either: "2011/12" is the two words, not a phrase. (Xapian 1.4 weights an OR of
+    // phrases under a filter wrongly, and differently over several databases than over one.)
+    constexpr unsigned kFlags = Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                                Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
+                                Xapian::QueryParser::FLAG_NO_POSITIONS;
     try {
       return qp.parse_query(text, kFlags);
     } catch (const Xapian::QueryParserError&) {
@@ -154,7 +159,11 @@ struct PriorAnswers::Impl {
 };
 
 PriorAnswers::PriorAnswers(const Xapian::Database& db, const std::string& stopwords_file)
-    : impl_(std::make_unique<Impl>(db, stopwords_file)) {}
+    : PriorAnswers(db, db, stopwords_file) {}
+
+PriorAnswers::PriorAnswers(const Xapian::Database& db, const Xapian::Database& lexicon,
+                           const std::string& stopwords_file)
+    : impl_(std::make_unique<Impl>(db, lexicon, stopwords_file)) {}
 
 PriorAnswers::~PriorAnswers() = default;
 
@@ -171,16 +180,24 @@ QuestionCheck PriorAnswers::check_question(
   }
   const Xapian::Query filter = filter_query(filters);
   Xapian::Enquire enquire(impl_->db);
+  // Equal weights in document id order (then docid, which keeps one letter's questions in
+  // order): Xapian's own tie order is by docid, which differs between one database and shards.
+  enquire.set_sort_by_relevance_then_value(schema::slot::kDocId, false);
 
   // "Asked before": prior questions scoring near the best possible for these words.
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, filter));
+  // The percentage cut is made here, on the percentages of the whole match: Xapian's own
+  // set_cutoff() is applied by each remote shard to its own best match.
   const bool count_asked = limits.asked_scan > 0;
-  enquire.set_cutoff(count_asked ? limits.asked_percent : 0);
-  const Xapian::MSet first = enquire.get_mset(0, count_asked ? limits.asked_scan : kFeedbackDocs);
+  Xapian::MSet first = enquire.get_mset(0, count_asked ? limits.asked_scan : kFeedbackDocs);
+  first.fetch();  // every document at once: one round trip per shard, not one per match
   std::vector<nlohmann::json> asked;
   std::unordered_set<std::int64_t> seen;
   Xapian::RSet rset;
   for (auto it = first.begin(); it != first.end(); ++it) {
+    if (count_asked && it.get_percent() < limits.asked_percent) {
+      break;  // ranked by weight, so every later match is below the cut too
+    }
     auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
     if (data.is_discarded()) {
       continue;
@@ -209,21 +226,26 @@ QuestionCheck PriorAnswers::check_question(
   // Relevance feedback: the best matches' most telling words join the query, at a lower
   // weight, so a prior question worded differently still ranks.
   if (!rset.empty()) {
-    const Xapian::ESet eset = enquire.get_eset(kFeedbackTerms, rset, &impl_->plain);
+    // Exact term frequencies: over several databases Xapian otherwise weights each term by the
+    // statistics of the shard the relevant document is in, not the whole index's.
+    // Exact term frequencies: over several databases Xapian otherwise weights each term by the
+    // statistics of the shard the document is in, not the whole index's.
+    const Xapian::ESet eset =
+        enquire.get_eset(kFeedbackTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &impl_->plain);
     if (!eset.empty()) {
-      ranked = Xapian::Query(Xapian::Query::OP_OR, words,
-                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                           Xapian::Query(Xapian::Query::OP_ELITE_SET, eset.begin(),
-                                                         eset.end(), kFeedbackTerms),
-                                           kFeedbackWeight));
+      ranked =
+          Xapian::Query(Xapian::Query::OP_OR, words,
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                      Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
+                                      kFeedbackWeight));
     }
   }
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter));
-  enquire.set_cutoff(0);
   // Several questions of one letter may each match (a request about drones asks what they are,
   // who made them and what they cost): all are shown; "asked before" counts the letter once.
-  const Xapian::MSet mset =
+  Xapian::MSet mset =
       enquire.get_mset(0, static_cast<Xapian::doccount>(limits.matches_per_question));
+  mset.fetch();
   for (auto it = mset.begin(); it != mset.end() && out.matches.size() < limits.matches_per_question;
        ++it) {
     PriorMatch m;

@@ -73,6 +73,9 @@ class PriorAnswers {
   // stopwords_file: data/check-stopwords.txt (missing file: English defaults only). Throws
   // DataError naming an unreadable file.
   PriorAnswers(const Xapian::Database& db, const std::string& stopwords_file);
+  // lexicon: where QueryParser reads synonyms (Site::Context::lexicon); both must outlive this.
+  PriorAnswers(const Xapian::Database& db, const Xapian::Database& lexicon,
+               const std::string& stopwords_file);
   ~PriorAnswers();
   PriorAnswers(const PriorAnswers&) = delete;
   PriorAnswers& operator=(const PriorAnswers&) = delete;

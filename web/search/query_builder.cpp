@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "schema/schema.h"
+#include "search/wildcards.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -101,9 +102,11 @@ struct QueryBuilder::Processors {
   Xapian::FixedWeightPostingSource reference_boost{1000.0};
 };
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db)
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : QueryBuilder(db, db) {}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Xapian::Database& lexicon)
     : db_(db), processors_(std::make_unique<Processors>()) {
-  qp_.set_database(db_);
+  qp_.set_database(lexicon);
   qp_.set_stemmer(Xapian::Stem("en"));
   qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp_.set_default_op(Xapian::Query::OP_AND);
@@ -152,7 +155,7 @@ Xapian::Query QueryBuilder::parse_text(const std::string& q, std::string* correc
   if (corrected != nullptr) {
     *corrected = qp_.get_corrected_query_string();
   }
-  return parsed;
+  return expand_wildcards(parsed, db_);
 }
 
 std::string QueryBuilder::suggest(const std::string& q) {

@@ -29,6 +29,9 @@ struct BuiltQuery {
 class QueryBuilder {
  public:
   explicit QueryBuilder(const Xapian::Database& db);
+  // lexicon: the database QueryParser reads spelling and synonyms from, when db (remote shards)
+  // cannot give them; both must outlive the builder.
+  QueryBuilder(const Xapian::Database& db, const Xapian::Database& lexicon);
   ~QueryBuilder();
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;

@@ -1,9 +1,11 @@
 #include "search/searcher.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 
 #include "schema/schema.h"
+#include "search/tie_order.h"
 
 namespace foilog::web {
 namespace {
@@ -38,31 +40,38 @@ Selection make_selection(const FacetColumns& columns, const SearchRequest& req) 
   return sel;
 }
 
+// A bit per facet: does docid pass that facet's filter.
+Mask mask_of(const FacetColumns& columns, const Selection& sel, Xapian::docid d) {
+  Mask mask = 0;
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    if (!sel.active[f]) {
+      mask |= Mask{1} << f;
+      continue;
+    }
+    const auto [b, e] = columns.column(f).of(d);
+    for (const auto* c = b; c != e; ++c) {
+      if (sel.chosen[f][*c]) {
+        mask |= Mask{1} << f;
+        break;
+      }
+    }
+  }
+  return mask;
+}
+
 class Collector : public Xapian::MatchDecider {
  public:
   Collector(const FacetColumns& columns, const Selection& sel) : columns_(columns), sel_(sel) {}
 
   bool operator()(const Xapian::Document& doc) const override {
     const Xapian::docid d = doc.get_docid();
-    Mask mask = 0;
-    for (std::size_t f = 0; f < kFacetCount; ++f) {
-      if (!sel_.active[f]) {
-        mask |= Mask{1} << f;
-        continue;
-      }
-      const auto [b, e] = columns_.column(f).of(d);
-      for (const auto* c = b; c != e; ++c) {
-        if (sel_.chosen[f][*c]) {
-          mask |= Mask{1} << f;
-          break;
-        }
-      }
-    }
+    const Mask mask = mask_of(columns_, sel_, d);
     seen_.emplace_back(d, mask);
     return mask == kAllPass;
   }
 
   [[nodiscard]] const std::vector<std::pair<Xapian::docid, Mask>>& seen() const { return seen_; }
+  void reset() { seen_.clear(); }  // before each match it decides for
 
  private:
   const FacetColumns& columns_;
@@ -111,10 +120,52 @@ std::vector<FacetCount> count_facet(const FacetColumns& columns, std::size_t f,
   return out;
 }
 
+IdOfMatch id_of_match(const DocColumns* numbers) {
+  if (numbers != nullptr) {
+    return [numbers](const Xapian::MSetIterator& it) { return numbers->sqlite_id(*it); };
+  }
+  return [](const Xapian::MSetIterator& it) {
+    const std::string v = it.get_document().get_value(schema::slot::kDocId);
+    std::int64_t id = 0;
+    std::from_chars(v.data(), v.data() + v.size(), id);
+    return id;
+  };
+}
+
+// Remote shards: every match of the text query, ranked; filters and paging applied here.
+OrderedPage match_everything(Xapian::Enquire& enquire, Xapian::doccount everything,
+                             const FacetColumns& columns, const Selection& sel,
+                             const SearchRequest& req, const IdOfMatch& id_of,
+                             std::vector<std::pair<Xapian::docid, Mask>>& seen) {
+  OrderedPage page{enquire.get_mset(0, everything, everything), {}};
+  std::vector<Xapian::doccount> passing;
+  for (auto it = page.mset.begin(); it != page.mset.end(); ++it) {
+    const Mask mask = mask_of(columns, sel, *it);
+    seen.emplace_back(*it, mask);
+    if (mask == kAllPass) {
+      passing.push_back(it.get_rank());
+    }
+  }
+  order_ties(page.mset, passing, id_of);
+  const auto first = std::min(passing.size(), req.offset());
+  const auto last = std::min(passing.size(), first + static_cast<std::size_t>(req.per_page));
+  page.positions.assign(passing.begin() + static_cast<std::ptrdiff_t>(first),
+                        passing.begin() + static_cast<std::ptrdiff_t>(last));
+  return page;
+}
+
 }  // namespace
 
 SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns,
                          QueryBuilder& builder, const SearchRequest& req, bool collect_matches) {
+  SearchOptions options;
+  options.collect_matches = collect_matches;
+  return run_search(db, columns, builder, req, options);
+}
+
+SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns,
+                         QueryBuilder& builder, const SearchRequest& req,
+                         const SearchOptions& options) {
   SearchResults out;
   const BuiltQuery built = builder.build(req);
 
@@ -128,17 +179,30 @@ SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns
   enquire.set_time_limit(kSearchTimeLimit);
 
   const Selection sel = make_selection(columns, req);
-  Collector collector(columns, sel);
+  const IdOfMatch id_of = id_of_match(options.numbers);
   const Xapian::doccount everything = std::max<Xapian::doccount>(db.get_doccount(), 1);
-  out.mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset()),
-                              static_cast<Xapian::doccount>(req.per_page), everything, nullptr,
-                              &collector);
+  std::vector<std::pair<Xapian::docid, Mask>> seen;
+  OrderedPage page;
+  if (options.remote) {
+    page = match_everything(enquire, everything, columns, sel, req, id_of, seen);
+  } else {
+    Collector collector(columns, sel);
+    page = fetch_ordered_page(
+        [&](Xapian::doccount first, Xapian::doccount maxitems) {
+          collector.reset();
+          return enquire.get_mset(first, maxitems, everything, nullptr, &collector);
+        },
+        static_cast<Xapian::doccount>(req.offset()), static_cast<Xapian::doccount>(req.per_page),
+        id_of);
+    seen = collector.seen();
+  }
+  out.mset = page.mset;
   out.exact = out.mset.get_matches_lower_bound() == out.mset.get_matches_upper_bound();
   std::size_t passing = 0;
-  for (const auto& [d, mask] : collector.seen()) {
+  for (const auto& [d, mask] : seen) {
     if (mask == kAllPass) {
       ++passing;
-      if (collect_matches) {
+      if (options.collect_matches) {
         out.matching.push_back(d);
       }
     }
@@ -148,7 +212,8 @@ SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns
   if (!req.q.empty() && out.total < kSuggestBelow) {
     out.suggestion = builder.suggest(req.q);
   }
-  for (auto it = out.mset.begin(); it != out.mset.end(); ++it) {
+  for (const Xapian::doccount position : page.positions) {
+    const Xapian::MSetIterator it = out.mset[position];
     SearchHit hit;
     hit.docid = *it;
     hit.weight = it.get_weight();
@@ -159,7 +224,7 @@ SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns
     out.hits.push_back(std::move(hit));
   }
   for (std::size_t f = 0; f < kFacetCount; ++f) {
-    out.facets[f] = count_facet(columns, f, sel, req, collector.seen());
+    out.facets[f] = count_facet(columns, f, sel, req, seen);
   }
   return out;
 }

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analytics/doc_columns.h"
 #include "search/facet_columns.h"
 #include "search/query_builder.h"
 #include "search/search_request.h"
@@ -54,6 +55,16 @@ inline constexpr double kSearchTimeLimit = 1.0;
 // A spelling suggestion is looked for when a search finds fewer results than this.
 inline constexpr std::size_t kSuggestBelow = 10;
 
+struct SearchOptions {
+  bool collect_matches = false;  // fill SearchResults::matching
+  bool remote = false;           // some shard of db is remote: no MatchDecider (above)
+  // Document ids for the tie order, by docid; null: read from each match's kDocId value.
+  const DocColumns* numbers = nullptr;
+};
+
+[[nodiscard]] SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns,
+                                       QueryBuilder& builder, const SearchRequest& req,
+                                       const SearchOptions& options);
 [[nodiscard]] SearchResults run_search(const Xapian::Database& db, const FacetColumns& columns,
                                        QueryBuilder& builder, const SearchRequest& req,
                                        bool collect_matches = false);

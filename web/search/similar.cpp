@@ -16,18 +16,29 @@ std::vector<SimilarHit> similar_documents(const Xapian::Database& db, std::int64
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(id_term));
   PlainWords plain;
-  const Xapian::ESet eset = enquire.get_eset(30, rset, &plain);
+  // Exact term frequencies: over several databases Xapian otherwise weights each term by the
+  // statistics of the shard the document is in, not the whole index's.
+  const Xapian::ESet eset = enquire.get_eset(30, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &plain);
   if (eset.empty()) {
     return {};
   }
-  Xapian::Query words(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 20);
+  // The 20 best terms of the feedback, ORed. (OP_ELITE_SET would let each shard choose its own
+  // 20 by its own statistics.)
+  std::vector<Xapian::Query> best;
+  for (auto it = eset.begin(); it != eset.end() && best.size() < 20; ++it) {
+    best.emplace_back(*it);
+  }
+  Xapian::Query words(Xapian::Query::OP_OR, best.begin(), best.end());
   Xapian::Query docs_only(std::string(schema::prefix::kDocType) +
                           std::string(schema::doc_type::kDocument));
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
                                   Xapian::Query(Xapian::Query::OP_FILTER, words, docs_only),
                                   Xapian::Query(id_term)));
+  // Ties in document id order, the same from one database and from shards (prior_answers.cpp).
+  enquire.set_sort_by_relevance_then_value(schema::slot::kDocId, false);
   std::vector<SimilarHit> out;
-  const Xapian::MSet mset = enquire.get_mset(0, k);
+  Xapian::MSet mset = enquire.get_mset(0, k);
+  mset.fetch();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SimilarHit h;
     h.data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);

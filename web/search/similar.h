@@ -1,5 +1,5 @@
 // "Similar responses": Xapian relevance feedback. The response's own document is the relevant
-// set; the most discriminating plain words of it (no prefixed or boolean terms) become an OR
+// set; the 20 most discriminating plain words of it (no prefixed or boolean terms) become an OR
 // query over the other responses.
 #pragma once
 
