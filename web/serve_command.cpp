@@ -12,6 +12,7 @@
 #include "server/site.h"
 #include "store/store.h"
 #include "store/write_lock.h"
+#include "util/error.h"
 
 namespace foilog::web {
 namespace {
@@ -38,6 +39,16 @@ store in DIR. --port 0 picks a free port. Once listening it prints
   --templates DIR   page templates (default: the source tree's web/templates)
   --static DIR      static files (default: the source tree's static)
   --data DIR        taxonomies for labels (default: the source tree's data)
+
+Shards (docs/SCALING.md): several stores, each holding a group of authorities, searched as one
+instead of --db, with the same results, counts and paging:
+  --shard SPEC      repeatable: tcp://HOST:PORT (a shard's Xapian served by xapian-tcpsrv), a
+                    shard's store directory, or a Xapian stub database file listing shards
+                    ("remote :HOST:PORT" and "auto PATH" lines)
+  --shard-store DIR repeatable: the store of each remote shard, in the same order, read-only
+                    (its SQLite for the pages showing records; its spelling and synonyms)
+  --shard-timeout MS  how long a remote shard may take to answer (default 10000)
+A sharded server offers no publishing: authorities publish on their own shard's server.
 
 Publishing (/publish, /api/publish):
   --secure-cookies          mark cookies Secure (on by itself when --base-url is https://)
@@ -66,11 +77,12 @@ void reconcile_before_serving(const std::filesystem::path& db) {
 }  // namespace
 
 int cmd_serve(int argc, char** argv) {
-  const cli::Args args(argc, argv,
-                       {"db", "port", "bind", "threads", "base-url", "templates", "static", "data",
-                        "max-upload-mb", "max-failed-sign-ins", "session-minutes", "rate-limit",
-                        "rate-burst", "max-threads", "trust-proxy"},
-                       {"help", "secure-cookies"});
+  const cli::Args args(
+      argc, argv,
+      {"db", "port", "bind", "threads", "base-url", "templates", "static", "data", "max-upload-mb",
+       "max-failed-sign-ins", "session-minutes", "rate-limit", "rate-burst", "max-threads",
+       "trust-proxy", "shard", "shard-store", "shard-timeout"},
+      {"help", "secure-cookies"});
   if (args.has("help")) {
     std::cout << kHelp;
     return 0;
@@ -81,6 +93,16 @@ int cmd_serve(int argc, char** argv) {
   config.templates_dir = args.get("templates", (source / "web" / "templates").string());
   config.static_dir = args.get("static", (source / "static").string());
   config.data_dir = args.get("data", (source / "data").string());
+  if (args.has("shard")) {
+    if (args.has("db")) {
+      throw UsageError("db", "give either --db (one store) or --shard (several), not both");
+    }
+    config.shards = parse_shards(args.all("shard"), args.all("shard-store"));
+    config.shard_timeouts.answer_ms =
+        static_cast<unsigned>(args.get_int("shard-timeout", 10000, 100, 600000));
+  } else if (args.has("shard-store")) {
+    throw UsageError("shard-store", "pairs with --shard: give the shards too");
+  }
   ServerOptions options;
   options.bind = args.get("bind", "127.0.0.1");
   options.port = static_cast<int>(args.get_int("port", 8080, 0, 65535));
@@ -106,7 +128,16 @@ int cmd_serve(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   Site site(config);  // checks the store exists (a read-write open would create one)
-  reconcile_before_serving(config.db_dir);
+  if (config.shards.empty()) {
+    reconcile_before_serving(config.db_dir);
+  } else {
+    // A remote shard's store is its host's to write: its indexer reconciles when it opens.
+    for (const auto& shard : config.shards) {
+      if (!shard.remote) {
+        reconcile_before_serving(shard.store);
+      }
+    }
+  }
   HttpServer server(site, options);
   const int port = server.bind();
   const std::string address = "http://" + options.bind + ":" + std::to_string(port);

@@ -35,6 +35,25 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+// Adds the rows db holds for ids to by_id.
+void read_rows(SqliteDb& db, const std::vector<std::int64_t>& ids,
+               std::unordered_map<std::int64_t, std::vector<std::string>>& by_id) {
+  auto st = db.prepare(kRowsSql);
+  st.bind(1, nlohmann::json(ids).dump());
+  while (st.step()) {
+    auto text = [&](int c) { return st.is_null(c) ? std::string() : st.text(c); };
+    const std::int64_t id = st.int64(0);
+    std::string within;
+    if (!st.is_null(8)) {
+      within = st.int64(8) != 0 ? "yes" : "no";
+    }
+    by_id.emplace(id, std::vector<std::string>{std::to_string(id), "/doc/" + std::to_string(id),
+                                               text(1), text(2), text(3), text(4), text(5), text(6),
+                                               text(7), within, text(9), text(10), text(11),
+                                               text(12), text(13), text(14), text(15)});
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& export_columns() {
@@ -60,20 +79,14 @@ const std::vector<std::string>& export_columns() {
 
 std::vector<std::vector<std::string>> export_rows(SqliteDb& db,
                                                   const std::vector<std::int64_t>& ids) {
-  auto st = db.prepare(kRowsSql);
-  st.bind(1, nlohmann::json(ids).dump());
+  return export_rows(std::vector<SqliteDb*>{&db}, ids);
+}
+
+std::vector<std::vector<std::string>> export_rows(const std::vector<SqliteDb*>& stores,
+                                                  const std::vector<std::int64_t>& ids) {
   std::unordered_map<std::int64_t, std::vector<std::string>> by_id;
-  while (st.step()) {
-    auto text = [&](int c) { return st.is_null(c) ? std::string() : st.text(c); };
-    const std::int64_t id = st.int64(0);
-    std::string within;
-    if (!st.is_null(8)) {
-      within = st.int64(8) != 0 ? "yes" : "no";
-    }
-    by_id.emplace(id, std::vector<std::string>{std::to_string(id), "/doc/" + std::to_string(id),
-                                               text(1), text(2), text(3), text(4), text(5), text(6),
-                                               text(7), within, text(9), text(10), text(11),
-                                               text(12), text(13), text(14), text(15)});
+  for (SqliteDb* db : stores) {
+    read_rows(*db, ids, by_id);
   }
   std::vector<std::vector<std::string>> out;
   out.reserve(ids.size());

@@ -22,6 +22,9 @@ namespace foilog::web {
 // are text; list columns are joined with "; ". Batches of a few hundred ids keep memory small.
 [[nodiscard]] std::vector<std::vector<std::string>> export_rows(
     SqliteDb& db, const std::vector<std::int64_t>& ids);
+// The same over several stores (shards): each id's row from the store that holds it.
+[[nodiscard]] std::vector<std::vector<std::string>> export_rows(
+    const std::vector<SqliteDb*>& stores, const std::vector<std::int64_t>& ids);
 
 // A row as a JSON object (lists as arrays, numbers as numbers, unknown as null).
 [[nodiscard]] nlohmann::json export_row_json(const std::vector<std::string>& row);

@@ -1,6 +1,7 @@
 // The home page, the authority index and each authority's disclosure log, the exemption index
 // and each exemption's page, and their JSON lists.
 #include <algorithm>
+#include <map>
 
 #include "pages/page_common.h"
 #include "pages/pages.h"
@@ -16,26 +17,36 @@ struct AuthorityCount {
   std::size_t responses = 0;
 };
 
+// Summed over every store (shards hold disjoint documents), in authority id order.
 std::vector<AuthorityCount> authority_counts(Site::Context& ctx) {
+  std::map<std::string, std::size_t> counts;
+  for (SqliteDb* db : ctx.stores()) {
+    auto st = db->prepare(
+        "SELECT authority_id, COUNT(*) FROM documents WHERE authority_id IS NOT NULL AND "
+        "status = 'published' GROUP BY authority_id");
+    while (st.step()) {
+      counts[st.text(0)] += static_cast<std::size_t>(st.int64(1));
+    }
+  }
   std::vector<AuthorityCount> out;
-  auto st = ctx.sqlite->prepare(
-      "SELECT authority_id, COUNT(*) FROM documents WHERE authority_id IS NOT NULL AND "
-      "status = 'published' GROUP BY authority_id");
-  while (st.step()) {
-    out.push_back({st.text(0), static_cast<std::size_t>(st.int64(1))});
+  for (const auto& [id, n] : counts) {
+    out.push_back({id, n});
   }
   return out;
 }
 
 std::optional<double> median_working_days(Site::Context& ctx, const std::string& authority) {
   std::vector<std::int64_t> days;
-  auto st = ctx.sqlite->prepare(
-      "SELECT working_days FROM documents WHERE authority_id = ?1 AND working_days IS NOT NULL "
-      "AND status = 'published' ORDER BY working_days");
-  st.bind(1, authority);
-  while (st.step()) {
-    days.push_back(st.int64(0));
+  for (SqliteDb* db : ctx.stores()) {
+    auto st = db->prepare(
+        "SELECT working_days FROM documents WHERE authority_id = ?1 AND working_days IS NOT NULL "
+        "AND status = 'published'");
+    st.bind(1, authority);
+    while (st.step()) {
+      days.push_back(st.int64(0));
+    }
   }
+  std::sort(days.begin(), days.end());
   if (days.empty()) {
     return std::nullopt;
   }

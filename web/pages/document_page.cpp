@@ -79,8 +79,8 @@ std::vector<SimilarHit> similar_responses(Site::Context& ctx, const Record& r, s
 // so beside the value, since the letter's words are no longer its evidence.
 std::map<std::string, std::string> corrections_of(Site::Context& ctx, std::int64_t id) {
   std::map<std::string, std::string> out;
-  auto st =
-      ctx.sqlite->prepare("SELECT field, at FROM corrections WHERE document_id = ?1 ORDER BY id");
+  auto st = ctx.store_of(id).prepare(
+      "SELECT field, at FROM corrections WHERE document_id = ?1 ORDER BY id");
   st.bind(1, id);
   while (st.step()) {
     out[st.text(0)] = st.text(1);

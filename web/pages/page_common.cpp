@@ -24,7 +24,7 @@ StoredDocument load_document(Site::Context& ctx, const std::string& id_text) {
   if (id_text.empty() || ec != std::errc() || ptr != id_text.data() + id_text.size() || id <= 0) {
     throw HttpError(404, "There is no response with that number.");
   }
-  auto st = ctx.sqlite->prepare(
+  auto st = ctx.store_of(id).prepare(
       "SELECT record, path, sha256, size, format, ingested_at, status, withdrawn_at FROM "
       "documents WHERE id = ?1");
   st.bind(1, id);
@@ -56,7 +56,11 @@ SearchRun run_site_search(Site& site, Site::Context& ctx, const SearchRequest& r
                           bool collect_matches) {
   SearchRun run;
   run.snapshot = site.snapshot(ctx);
-  run.results = run_search(ctx.xapian, *run.snapshot.columns, *ctx.builder, req, collect_matches);
+  SearchOptions options;
+  options.collect_matches = collect_matches;
+  options.remote = site.remote();
+  options.numbers = run.snapshot.numbers.get();
+  run.results = run_search(ctx.xapian, *run.snapshot.columns, *ctx.builder, req, options);
   return run;
 }
 

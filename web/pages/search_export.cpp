@@ -1,5 +1,7 @@
 #include "pages/search_export.h"
 
+#include <algorithm>
+
 #include "analytics/csv.h"
 #include "analytics/export_rows.h"
 #include "pages/page_common.h"
@@ -44,6 +46,9 @@ ExportStream search_export(Site& site, const Params& params) {
   for (const auto d : run.results.matching) {
     state->ids.push_back(run.snapshot.numbers->sqlite_id(d));
   }
+  // In id order: the order Xapian visits matches is its docid order, which differs between one
+  // database and shards.
+  std::sort(state->ids.begin(), state->ids.end());
 
   ExportStream out;
   out.content_type = state->json ? "application/json" : "text/csv; charset=utf-8";
@@ -69,7 +74,7 @@ ExportStream search_export(Site& site, const Params& params) {
     const std::vector<std::int64_t> batch(
         state->ids.begin() + static_cast<std::ptrdiff_t>(state->pos),
         state->ids.begin() + static_cast<std::ptrdiff_t>(end));
-    for (const auto& row : export_rows(*site.context().sqlite, batch)) {
+    for (const auto& row : export_rows(site.context().stores(), batch)) {
       if (state->json) {
         chunk += state->first_row ? "" : ",\n";
         state->first_row = false;

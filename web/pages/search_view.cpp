@@ -104,10 +104,11 @@ std::string hit_text(Site::Context& ctx, const SearchHit& hit, SearchMode mode) 
   if (id == hit.data.end() || !id->is_number_integer()) {
     return {};
   }
-  auto st = ctx.sqlite->prepare(
+  const auto doc_id = id->get<std::int64_t>();
+  auto st = ctx.store_of(doc_id).prepare(
       "SELECT json_extract(record, '$.text') FROM documents WHERE id = ?1 AND status = "
       "'published'");
-  st.bind(1, id->get<std::int64_t>());
+  st.bind(1, doc_id);
   return st.step() && !st.is_null(0) ? st.text(0) : std::string();
 }
 

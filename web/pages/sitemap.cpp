@@ -2,8 +2,12 @@
 // pages and authority logs, and the published responses in blocks of kDocsPerSitemap ids (the
 // protocol allows 50,000 URLs a file), so a million responses are twenty files, each read by
 // one range scan of the primary key. Read from SQLite, where a withdrawal lands first: a
-// withdrawn response leaves the sitemap the moment the call withdrawing it returns.
+// withdrawn response leaves the sitemap the moment the call withdrawing it returns. With shards
+// every store is read and merged; the index lists only blocks that hold a response, since shards
+// number their documents in ranges far apart (foilog index --first-id).
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "pages/page_common.h"
 #include "pages/pages.h"
@@ -29,6 +33,27 @@ std::string url_entry(const std::string& loc, const std::string& lastmod = {}) {
   return out + "</url>\n";
 }
 
+// The blocks of kDocsPerSitemap ids holding a published response, in every store: one index
+// seek per block.
+std::set<std::int64_t> document_blocks(Site::Context& ctx) {
+  std::set<std::int64_t> blocks;
+  for (SqliteDb* db : ctx.stores()) {
+    auto st = db->prepare("SELECT MIN(id) FROM documents WHERE status = 'published' AND id >= ?1");
+    std::int64_t from = 0;
+    for (;;) {
+      st.reset();
+      st.bind(1, from);
+      if (!st.step() || st.is_null(0)) {
+        break;
+      }
+      const std::int64_t block = st.int64(0) / kDocsPerSitemap;
+      blocks.insert(block);
+      from = (block + 1) * kDocsPerSitemap;
+    }
+  }
+  return blocks;
+}
+
 constexpr const char* kUrlsetOpen =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
@@ -48,15 +73,14 @@ Reply robots_txt(Site& site) {
 
 Reply sitemap_index(Site& site) {
   auto& ctx = site.context();
-  auto st = ctx.sqlite->prepare("SELECT MAX(id) FROM documents WHERE status = 'published'");
-  const std::int64_t max_id = st.step() && !st.is_null(0) ? st.int64(0) : 0;
+  const std::set<std::int64_t> blocks = document_blocks(ctx);
   const std::string& base = site.config().base_url;
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
       "  <sitemap><loc>" +
       html_escape(base + "/sitemap-pages.xml") + "</loc></sitemap>\n";
-  for (std::int64_t block = 0; block <= max_id / kDocsPerSitemap && max_id > 0; ++block) {
+  for (const std::int64_t block : blocks) {
     out += "  <sitemap><loc>" +
            html_escape(base + "/sitemap-docs-" + std::to_string(block) + ".xml") +
            "</loc></sitemap>\n";
@@ -71,12 +95,18 @@ Reply sitemap_pages(Site& site) {
   for (const char* path : {"/", "/authorities", "/exemptions", "/patterns"}) {
     out += url_entry(base + path);
   }
-  auto st = ctx.sqlite->prepare(
-      "SELECT authority_id, MAX(coalesce(date_responded, substr(ingested_at, 1, 10))) "
-      "FROM documents WHERE status = 'published' AND authority_id <> '' GROUP BY authority_id "
-      "ORDER BY authority_id");
-  while (st.step()) {
-    out += url_entry(base + "/authority/" + st.text(0), st.is_null(1) ? "" : st.text(1));
+  std::map<std::string, std::string> lastmod;  // authority -> latest date, over every store
+  for (SqliteDb* db : ctx.stores()) {
+    auto st = db->prepare(
+        "SELECT authority_id, MAX(coalesce(date_responded, substr(ingested_at, 1, 10))) "
+        "FROM documents WHERE status = 'published' AND authority_id <> '' GROUP BY authority_id");
+    while (st.step()) {
+      std::string& date = lastmod[st.text(0)];
+      date = std::max(date, st.is_null(1) ? std::string() : st.text(1));
+    }
+  }
+  for (const auto& [authority, date] : lastmod) {
+    out += url_entry(base + "/authority/" + authority, date);
   }
   return xml_reply(out + "</urlset>\n");
 }
@@ -86,16 +116,20 @@ Reply sitemap_docs(Site& site, const std::string& block_text) {
   auto& ctx = site.context();
   const std::string& base = site.config().base_url;
   std::string out = kUrlsetOpen;
-  auto st = ctx.sqlite->prepare(
-      "SELECT id, coalesce(date_responded, substr(ingested_at, 1, 10)) FROM documents "
-      "WHERE status = 'published' AND id >= ?1 AND id < ?2 ORDER BY id");
-  st.bind(1, block * kDocsPerSitemap).bind(2, (block + 1) * kDocsPerSitemap);
-  std::size_t n = 0;
-  while (st.step()) {
-    out += url_entry(base + "/doc/" + std::to_string(st.int64(0)), st.is_null(1) ? "" : st.text(1));
-    ++n;
+  std::map<std::int64_t, std::string> docs;  // id -> lastmod, merged from every store
+  for (SqliteDb* db : ctx.stores()) {
+    auto st = db->prepare(
+        "SELECT id, coalesce(date_responded, substr(ingested_at, 1, 10)) FROM documents "
+        "WHERE status = 'published' AND id >= ?1 AND id < ?2 ORDER BY id");
+    st.bind(1, block * kDocsPerSitemap).bind(2, (block + 1) * kDocsPerSitemap);
+    while (st.step()) {
+      docs.emplace(st.int64(0), st.is_null(1) ? std::string() : st.text(1));
+    }
   }
-  if (n == 0 && block > 0) {
+  for (const auto& [id, date] : docs) {
+    out += url_entry(base + "/doc/" + std::to_string(id), date);
+  }
+  if (docs.empty() && block > 0) {
     throw HttpError(404, "There is no such sitemap.");
   }
   return xml_reply(out + "</urlset>\n");

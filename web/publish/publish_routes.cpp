@@ -5,6 +5,7 @@
 #include "publish/publish_route_kit.h"
 #include "publish/publisher.h"
 #include "schema/schema.h"
+#include "server/route_helpers.h"
 #include "store/migrations.h"
 #include "store/store.h"
 #include "store/write_lock.h"
@@ -39,6 +40,24 @@ void ensure_schema(const std::filesystem::path& db_dir) {
   }
 }
 
+// A sharded server reads its shards' stores and writes none of them: each shard has one writer,
+// and an authority publishes through a server on its own shard's store (docs/SCALING.md).
+void refuse_publishing(httplib::Server& server, Site& site) {
+  const auto refuse = [&site](const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, []() -> Reply {
+      throw HttpError(404,
+                      "Publishing is not offered here: this server searches several shards and "
+                      "writes to none. Publish through the server of your authority's own shard.");
+    });
+  };
+  for (const char* pattern : {R"(/publish(/.*)?)", R"(/api/publish(/.*)?)"}) {
+    server.Get(pattern, refuse);
+    server.Post(pattern, refuse);
+    server.Patch(pattern, refuse);
+    server.Delete(pattern, refuse);
+  }
+}
+
 bool starts(const std::string& path, const std::string& prefix) {
   return path == prefix || path.rfind(prefix + "/", 0) == 0;
 }
@@ -46,6 +65,11 @@ bool starts(const std::string& path, const std::string& prefix) {
 }  // namespace
 
 void install_publish_routes(httplib::Server& server, Site& site, const PublishOptions& options) {
+  if (site.sharded()) {
+    refuse_publishing(server, site);
+    install_embed_route(server, site);
+    return;
+  }
   ensure_schema(site.config().db_dir);
   const auto publisher = std::make_shared<Publisher>(site, options);
   install_api_routes(server, publisher);

@@ -9,7 +9,12 @@
 namespace foilog::web {
 
 Catalog Catalog::load(SqliteDb& db, const std::string& topics_tsv_path) {
+  return load(std::vector<SqliteDb*>{&db}, topics_tsv_path);
+}
+
+Catalog Catalog::load(const std::vector<SqliteDb*>& stores, const std::string& topics_tsv_path) {
   Catalog c;
+  SqliteDb& db = *stores.front();
   {
     auto st = db.prepare("SELECT id, name, type, country FROM authorities");
     while (st.step()) {
@@ -17,9 +22,9 @@ Catalog Catalog::load(SqliteDb& db, const std::string& topics_tsv_path) {
       c.authorities_.emplace(a.id, std::move(a));
     }
   }
-  {
+  for (SqliteDb* store : stores) {
     // Authorities the table lacks: the name as printed in (any) one of their letters.
-    auto st = db.prepare(
+    auto st = store->prepare(
         "SELECT authority_id, json_extract(record, '$.authority'), authority_type FROM documents "
         "WHERE authority_id IS NOT NULL AND authority_id NOT IN (SELECT id FROM authorities) "
         "AND status = 'published' GROUP BY authority_id");
@@ -29,9 +34,9 @@ Catalog Catalog::load(SqliteDb& db, const std::string& topics_tsv_path) {
       c.authorities_.emplace(a.id, std::move(a));
     }
   }
-  {
+  for (SqliteDb* store : stores) {
     // Authorities that publish here without being in the table (or before any letter).
-    auto st = db.prepare("SELECT id, name FROM accounts");
+    auto st = store->prepare("SELECT id, name FROM accounts");
     while (st.step()) {
       c.authorities_.emplace(st.text(0), AuthorityInfo{st.text(0), st.text(1), "other", ""});
     }

@@ -27,6 +27,9 @@ class Catalog {
  public:
   // topics_tsv may be empty (no topic labels: ids are shown).
   static Catalog load(SqliteDb& db, const std::string& topics_tsv_path);
+  // Over several stores (shards): the taxonomy tables of the first (every store syncs the same
+  // data/*.tsv), the authorities only documents or accounts name from all of them.
+  static Catalog load(const std::vector<SqliteDb*>& stores, const std::string& topics_tsv_path);
 
   // The label of a facet value, e.g. ("outcome", "not_held") -> "Information not held".
   [[nodiscard]] std::string label(std::string_view facet, const std::string& value) const;

@@ -14,6 +14,7 @@
 #include "pages/pages.h"
 #include "pages/reply.h"
 #include "server/http_server.h"
+#include "shards/shard_connections.h"
 #include "util/error.h"
 
 namespace foilog::web {
@@ -58,6 +59,10 @@ inline void send_and_close(httplib::Response& res, Reply reply) {
 // Runs a page function; the one place a failure becomes a status and a page. Internal errors
 // are logged with detail and shown generically: no paths, SQL or exception text leak out.
 //
+// A shard that stops answering (Xapian::NetworkError, or ShardUnavailable when reconnecting) is
+// a 503 naming the shard by its number, with Retry-After; the log names its address. The
+// thread's handles are dropped, so the next request connects afresh.
+//
 // Xapian readers see one revision; when `foilog index` commits twice during one request the
 // blocks of that revision may be reused and Xapian throws DatabaseModifiedError. That is not a
 // failure: the page function runs again (site.context() reopens at the latest revision), and
@@ -81,6 +86,28 @@ void guarded(Site& site, const httplib::Request& req, httplib::Response& res, Fn
       }
       Reply reply = error_reply(site, format, 503, "The index is being updated; try again.");
       reply.headers.emplace_back("Retry-After", "1");
+      send(res, std::move(reply));
+    } catch (const ShardUnavailable& e) {
+      std::cerr << "foilog serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+      site.discard_context();
+      Reply reply = error_reply(site, format, 503, e.public_message());
+      reply.headers.emplace_back("Retry-After", "30");
+      send(res, std::move(reply));
+    } catch (const Xapian::NetworkError& e) {
+      const auto& shards = site.config().shards;
+      const std::size_t i = shard_of_error(shards, e);
+      const std::string which = i < shards.size() ? shard_label(shards, i) : "a shard";
+      std::cerr << "foilog serve: " << req.method << " " << req.path << ": " << which
+                << " stopped answering: " << e.get_description() << "\n";
+      site.discard_context();
+      Reply reply = error_reply(
+          site, format, 503,
+          "Part of the index (" +
+              (i < shards.size()
+                   ? "shard " + std::to_string(i + 1) + " of " + std::to_string(shards.size())
+                   : std::string("a shard")) +
+              ") is not answering, so no complete answer can be given. Try again in a minute.");
+      reply.headers.emplace_back("Retry-After", "30");
       send(res, std::move(reply));
     } catch (const UsageError& e) {
       std::string msg = e.what();

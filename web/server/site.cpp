@@ -11,12 +11,47 @@ namespace {
 // Per-thread contexts, keyed by the Site (tests may run more than one in a process).
 thread_local std::map<const Site*, std::unique_ptr<Site::Context>> t_contexts;
 
+std::unique_ptr<SqliteDb> open_sqlite(const std::filesystem::path& file) {
+  auto db = std::make_unique<SqliteDb>(file, true);
+  // Pages read whole records (the letter's text, for snippets and the document page): map the
+  // file instead of copying each overflow page through pread, and keep more pages cached. The
+  // mapping is shared by every thread's connection through the page cache.
+  db->exec("PRAGMA mmap_size = 1073741824");
+  db->exec("PRAGMA cache_size = -16384");
+  return db;
+}
+
 }  // namespace
+
+std::vector<SqliteDb*> Site::Context::stores() const {
+  if (shards == nullptr) {
+    return {sqlite.get()};
+  }
+  std::vector<SqliteDb*> out;
+  for (const auto& db : shards->sqlite) {
+    out.push_back(db.get());
+  }
+  return out;
+}
+
+SqliteDb& Site::Context::store_of(std::int64_t document_id) const {
+  const auto all = stores();
+  if (all.size() > 1) {
+    for (auto* db : all) {
+      auto st = db->prepare("SELECT 1 FROM documents WHERE id = ?1");
+      st.bind(1, document_id);
+      if (st.step()) {
+        return *db;
+      }
+    }
+  }
+  return *all.front();
+}
 
 Site::Site(SiteConfig config)
     : config_(std::move(config)), templates_(Templates::load(config_.templates_dir)) {
   std::error_code ec;
-  if (!std::filesystem::exists(config_.db_dir / schema::file::kSqlite, ec)) {
+  if (!sharded() && !std::filesystem::exists(config_.db_dir / schema::file::kSqlite, ec)) {
     throw DataError(config_.db_dir.string() + ": no foilog store here; run `foilog index --db " +
                     config_.db_dir.string() + " PATH` first");
   }
@@ -27,23 +62,44 @@ Site::~Site() {
   t_contexts.erase(this);
 }
 
+bool Site::remote() const {
+  for (const auto& s : config_.shards) {
+    if (s.remote) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Site::discard_context() {
+  t_contexts.erase(this);
+}
+
 std::unique_ptr<Site::Context> Site::open_context() const {
   auto ctx = std::make_unique<Context>();
-  const auto xapian_dir = config_.db_dir / schema::file::kXapian;
-  try {
-    ctx->xapian = Xapian::Database(xapian_dir.string());
-  } catch (const Xapian::Error& e) {
-    throw DataError(xapian_dir.string() + ": cannot open the Xapian index: " + e.get_description() +
-                    " (run `foilog reindex --db " + config_.db_dir.string() + "`)");
+  if (sharded()) {
+    ctx->shards =
+        std::make_unique<ShardConnections>(connect_shards(config_.shards, config_.shard_timeouts));
+    ctx->xapian = ctx->shards->combined;
+    ctx->lexicon = ctx->shards->lexicon;
+    for (auto& db : ctx->shards->sqlite) {
+      db->exec("PRAGMA mmap_size = 1073741824");
+      db->exec("PRAGMA cache_size = -16384");
+    }
+  } else {
+    const auto xapian_dir = config_.db_dir / schema::file::kXapian;
+    try {
+      ctx->xapian = Xapian::Database(xapian_dir.string());
+    } catch (const Xapian::Error& e) {
+      throw DataError(xapian_dir.string() +
+                      ": cannot open the Xapian index: " + e.get_description() +
+                      " (run `foilog reindex --db " + config_.db_dir.string() + "`)");
+    }
+    ctx->lexicon = ctx->xapian;
+    ctx->sqlite = open_sqlite(config_.db_dir / schema::file::kSqlite);
   }
-  ctx->sqlite = std::make_unique<SqliteDb>(config_.db_dir / schema::file::kSqlite, true);
-  // Pages read whole records (the letter's text, for snippets and the document page): map the
-  // file instead of copying each overflow page through pread, and keep more pages cached. The
-  // mapping is shared by every thread's connection through the page cache.
-  ctx->sqlite->exec("PRAGMA mmap_size = 1073741824");
-  ctx->sqlite->exec("PRAGMA cache_size = -16384");
-  ctx->builder = std::make_unique<QueryBuilder>(ctx->xapian);
-  ctx->prior = std::make_unique<PriorAnswers>(ctx->xapian,
+  ctx->builder = std::make_unique<QueryBuilder>(ctx->xapian, ctx->lexicon);
+  ctx->prior = std::make_unique<PriorAnswers>(ctx->xapian, ctx->lexicon,
                                               (config_.data_dir / "check-stopwords.txt").string());
   return ctx;
 }
@@ -54,23 +110,35 @@ Site::Context& Site::context() {
     slot = open_context();
   } else {
     try {
-      slot->xapian.reopen();
+      if (slot->shards != nullptr) {
+        reopen_shards(*slot->shards);
+      } else {
+        slot->xapian.reopen();
+      }
     } catch (const Xapian::Error&) {
-      // A reindex swapped the directory under us: start again from the path.
+      // A reindex swapped the directory under us, or a shard's connection broke: start again.
+      slot.reset();
       slot = open_context();
     }
   }
   return *slot;
 }
 
+std::string Site::revision_key(const Context& ctx) const {
+  if (ctx.shards != nullptr) {
+    return shards_revision(*ctx.shards);
+  }
+  return ctx.xapian.get_uuid() + "@" + std::to_string(ctx.xapian.get_revision());
+}
+
 IndexSnapshot Site::snapshot(Context& ctx) {
-  const std::string key = ctx.xapian.get_uuid() + "@" + std::to_string(ctx.xapian.get_revision());
+  const std::string key = revision_key(ctx);
   std::lock_guard lock(snapshot_mutex_);
   if (snapshot_.columns == nullptr || key != snapshot_key_) {
     snapshot_.columns = FacetColumns::build(ctx.xapian);
-    snapshot_.numbers = DocColumns::build(ctx.xapian);
+    snapshot_.numbers = DocColumns::build(ctx.xapian, remote());
     snapshot_.catalog = std::make_shared<const Catalog>(
-        Catalog::load(*ctx.sqlite, (config_.data_dir / "topics.tsv").string()));
+        Catalog::load(ctx.stores(), (config_.data_dir / "topics.tsv").string()));
     // About 2 KB an entry (five summaries): a few MB, whatever the index size.
     constexpr std::size_t kSimilarEntries = 2000;
     snapshot_.similar = std::make_shared<SimilarCache>(kSimilarEntries);

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "analytics/doc_columns.h"
 #include "check/prior_answers.h"
@@ -20,12 +21,17 @@
 #include "search/facet_columns.h"
 #include "search/query_builder.h"
 #include "search/similar_cache.h"
+#include "shards/shard_connections.h"
+#include "shards/shard_spec.h"
 #include "store/sqlite_db.h"
 
 namespace foilog::web {
 
 struct SiteConfig {
-  std::filesystem::path db_dir;
+  std::filesystem::path db_dir;  // the store; unused when shards are given
+  // Several stores searched as one (docs/SCALING.md); empty: the single store in db_dir.
+  std::vector<ShardSpec> shards;
+  ShardTimeouts shard_timeouts;
   std::filesystem::path templates_dir;  // web/templates
   std::filesystem::path static_dir;     // static
   std::filesystem::path data_dir;       // data (topics.tsv for labels)
@@ -53,10 +59,20 @@ class Site {
   Site& operator=(const Site&) = delete;
 
   struct Context {
-    Xapian::Database xapian;
-    std::unique_ptr<SqliteDb> sqlite;
+    Xapian::Database xapian;  // searched: the store's, or every shard's combined
+    // QueryParser's database (spelling, synonyms): xapian itself, or the shards' own directories.
+    Xapian::Database lexicon;
+    std::unique_ptr<SqliteDb> sqlite;          // the store's; null with shards (see stores())
+    std::unique_ptr<ShardConnections> shards;  // null for a single store
     std::unique_ptr<QueryBuilder> builder;
     std::unique_ptr<PriorAnswers> prior;  // the pre-filing check's matcher
+
+    // Every SQLite store: the one, or each shard's (a document is in exactly one).
+    [[nodiscard]] std::vector<SqliteDb*> stores() const;
+    // The store holding document id; the first store when none does (its queries find nothing).
+    [[nodiscard]] SqliteDb& store_of(std::int64_t document_id) const;
+    // Where the taxonomy tables are read (every store syncs the same data/*.tsv).
+    [[nodiscard]] SqliteDb& first_store() const { return *stores().front(); }
   };
 
   // This thread's handles, reopened to the latest committed revision.
@@ -65,6 +81,12 @@ class Site {
 
   [[nodiscard]] const Templates& templates() const { return templates_; }
   [[nodiscard]] const SiteConfig& config() const { return config_; }
+  [[nodiscard]] bool sharded() const { return !config_.shards.empty(); }
+  // Some shard is searched over the network: Xapian then takes no MatchDecider (searcher.h).
+  [[nodiscard]] bool remote() const;
+  // Drops this thread's handles (after a shard stopped answering), so the next request
+  // connects afresh.
+  void discard_context();
   // Counts a request retried because the index changed under it (server/route_helpers.h);
   // returns the count so far.
   std::uint64_t note_database_modified() { return ++database_modified_; }
@@ -75,6 +97,7 @@ class Site {
 
  private:
   [[nodiscard]] std::unique_ptr<Context> open_context() const;
+  [[nodiscard]] std::string revision_key(const Context& ctx) const;
 
   SiteConfig config_;
   Templates templates_;
