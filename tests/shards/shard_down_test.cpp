@@ -79,5 +79,15 @@ TEST(ShardDown, StoresPairedWrongAreRefused) {
   EXPECT_NE(r.output.find("shard 1 (" + shard.url() + ")"), std::string::npos) << r.output;
 }
 
+TEST(ShardDown, OverlappingIdRangesAreRefused) {
+  auto& corpus = ShardedCorpus::get();
+  // The probe store holds every document from id 1, as shard 1 does: the same ids twice.
+  const auto r = run_command(foilog_bin() + " serve --port 0 --shard " +
+                             quote(corpus.dir() / "probe") + " --shard " + quote(corpus.shard(0)));
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.output.find("--first-id"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("shard 1 ("), std::string::npos) << r.output;
+}
+
 }  // namespace
 }  // namespace foilog::testing

@@ -55,7 +55,10 @@ Site::Site(SiteConfig config)
     throw DataError(config_.db_dir.string() + ": no foilog store here; run `foilog index --db " +
                     config_.db_dir.string() + " PATH` first");
   }
-  (void)open_context();  // fail at start-up, not on the first request
+  const auto ctx = open_context();  // fail at start-up, not on the first request
+  if (ctx->shards != nullptr) {
+    check_id_ranges(config_.shards, *ctx->shards);
+  }
 }
 
 Site::~Site() {

@@ -61,6 +61,35 @@ ShardConnections connect_shards(const std::vector<ShardSpec>& shards,
   return c;
 }
 
+void check_id_ranges(const std::vector<ShardSpec>& shards, const ShardConnections& c) {
+  struct Range {
+    std::int64_t low = 0, high = 0;
+  };
+  std::vector<Range> ranges;
+  for (const auto& db : c.sqlite) {
+    auto st = db->prepare("SELECT coalesce(MIN(id), 0), coalesce(MAX(id), 0) FROM documents");
+    ranges.push_back(st.step() ? Range{st.int64(0), st.int64(1)} : Range{});
+  }
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    for (std::size_t j = i + 1; j < ranges.size(); ++j) {
+      const Range& a = ranges[i];
+      const Range& b = ranges[j];
+      if (a.high == 0 || b.high == 0 || a.high < b.low || b.high < a.low) {
+        continue;
+      }
+      const auto span = [](const Range& r) {
+        return std::to_string(r.low) + "-" + std::to_string(r.high);
+      };
+      throw ShardUnavailable(
+          shard_label(shards, i) + " holds document ids " + span(a) + " and " +
+              shard_label(shards, j) + " holds " + span(b) +
+              ": a document id must name one document, so create each shard with its own "
+              "`foilog index --first-id N` range (docs/SCALING.md)",
+          "The index is misconfigured.");
+    }
+  }
+}
+
 void reopen_shards(ShardConnections& c) {
   // The combined handle shares the local shards' handles; reopening both is cheap.
   c.combined.reopen();
@@ -77,7 +106,7 @@ std::string shards_revision(const ShardConnections& c) {
 
 std::size_t shard_of_error(const std::vector<ShardSpec>& shards, const Xapian::NetworkError& e) {
   // Xapian's context for a remote database: "remote:tcp(HOST:PORT)".
-  const std::string context = e.get_context();
+  const std::string& context = e.get_context();
   for (std::size_t i = 0; i < shards.size(); ++i) {
     const ShardSpec& s = shards[i];
     if (s.remote &&

@@ -50,6 +50,10 @@ struct ShardTimeouts {
 [[nodiscard]] ShardConnections connect_shards(const std::vector<ShardSpec>& shards,
                                               const ShardTimeouts& timeouts = {});
 
+// Throws ShardUnavailable when two shards' stores hold documents in overlapping id ranges (each
+// shard must be created with its own --first-id), naming both shards and their ranges.
+void check_id_ranges(const std::vector<ShardSpec>& shards, const ShardConnections& c);
+
 // Reopens every handle at its latest revision.
 void reopen_shards(ShardConnections& c);
 
