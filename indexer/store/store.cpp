@@ -28,6 +28,31 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Rows of (id, record, ingested_at) in chunks of 256, so that a reconcile after a crash (every
+// row pending) or a reindex needs no more memory than the commit of a normal batch. Remembers
+// the end: stepping a finished SQLite statement would start it again.
+class RecordChunks {
+ public:
+  explicit RecordChunks(SqliteStatement& rows) : rows_(rows) {}
+  // The next chunk into `chunk`; false when there are no more rows.
+  bool next(std::vector<StoredRecord>& chunk) {
+    constexpr std::size_t kChunk = 256;
+    chunk.clear();
+    while (!done_ && chunk.size() < kChunk) {
+      if (!rows_.step()) {
+        done_ = true;
+        break;
+      }
+      chunk.push_back({rows_.int64(0), rows_.text(1), rows_.text(2)});
+    }
+    return !chunk.empty();
+  }
+
+ private:
+  SqliteStatement& rows_;
+  bool done_ = false;
+};
+
 std::string read_bytes(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in) {
@@ -444,16 +469,9 @@ std::size_t Store::write_pending_to_xapian() {
   auto pending = db_->prepare(
       "SELECT id, record, ingested_at FROM documents WHERE xapian_pending = 1 AND "
       "status = 'published' ORDER BY id");
-  // In chunks, so a reconcile after a crash (every row pending) needs no more memory than a
-  // commit of a normal batch.
-  constexpr std::size_t kChunk = 256;
+  RecordChunks chunks(pending);
   std::vector<StoredRecord> chunk;
-  bool more = true;
-  while (more) {
-    chunk.clear();
-    while (chunk.size() < kChunk && (more = pending.step())) {
-      chunk.push_back({pending.int64(0), pending.text(1), pending.text(2)});
-    }
+  while (chunks.next(chunk)) {
     auto built = build_documents(*indexer_, chunk, index_threads_, sqlite_path());
     // Spelling changes are summed over the chunk and applied once per word: most words recur
     // from letter to letter, and each add_spelling() call is a lookup in Xapian's table. Old
@@ -569,14 +587,9 @@ void Store::reindex() {
     fresh.set_metadata(std::string(schema::xapian_meta::kSynonymsSha256), synonyms_sha256_);
     auto all = db_->prepare(
         "SELECT id, record, ingested_at FROM documents WHERE status = 'published' ORDER BY id");
-    constexpr std::size_t kChunk = 256;
+    RecordChunks chunks(all);
     std::vector<StoredRecord> chunk;
-    bool more = true;
-    while (more) {
-      chunk.clear();
-      while (chunk.size() < kChunk && (more = all.step())) {
-        chunk.push_back({all.int64(0), all.text(1), all.text(2)});
-      }
+    while (chunks.next(chunk)) {
       auto built = build_documents(*indexer_, chunk, index_threads_, sqlite_path());
       for (std::size_t i = 0; i < chunk.size(); ++i) {
         XapianIndexer::replace_built(fresh, chunk[i].id, built[i]);
