@@ -95,9 +95,15 @@ void run_foilog_ingest(const IngestRunOptions& options, IngestRunResult& r) {
   if (!s.failed.empty()) {
     r.first_failure = s.failed.front().file + ": " + s.failed.front().reason;
   }
-  for (const auto& file : collect_documents({options.source})) {
-    r.source_bytes += std::filesystem::file_size(file);
+}
+
+// The corpus size, listed again after the timed run (ingest() keeps no byte count).
+std::uint64_t source_bytes(const std::filesystem::path& source) {
+  std::uint64_t bytes = 0;
+  for (const auto& file : collect_documents({source})) {
+    bytes += std::filesystem::file_size(file);
   }
+  return bytes;
 }
 
 }  // namespace
@@ -110,6 +116,7 @@ IngestRunResult run_ingest(const IngestRunOptions& options) {
     run_foilog_ingest(options, r);
     r.wall = seconds_since(start);
     r.cpu = process_cpu_seconds() - cpu_start;
+    r.source_bytes = source_bytes(options.source);
   } else {
     run_timed_loop(options, r);
   }

@@ -64,7 +64,6 @@ TEST(ParallelIngest, ARerunWithThreadsChangesNothing) {
   const auto again = run_command(foilog_bin() + " index --quiet --threads 2 --db " +
                                  quote(dir.path() / "db") + " " + mixed_inputs());
   EXPECT_NE(again.output.find("sqlite rows changed: 0"), std::string::npos) << again.output;
-  const auto store = Store::open(dir.path() / "db", Store::Mode::kReadOnly);
   EXPECT_EQ(dump_xapian(Xapian::Database((dir.path() / "db" / "xapian").string())), first.xapian);
 }
 

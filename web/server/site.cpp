@@ -142,7 +142,7 @@ IndexSnapshot Site::snapshot(Context& ctx) {
     snapshot_.numbers = DocColumns::build(ctx.xapian, remote());
     snapshot_.catalog = std::make_shared<const Catalog>(
         Catalog::load(ctx.stores(), (config_.data_dir / "topics.tsv").string()));
-    // About 2 KB an entry (five summaries): a few MB, whatever the index size.
+    // Five summaries an entry: the cache stays small whatever the index size.
     constexpr std::size_t kSimilarEntries = 2000;
     snapshot_.similar = std::make_shared<SimilarCache>(kSimilarEntries);
     snapshot_key_ = key;
