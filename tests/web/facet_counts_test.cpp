@@ -136,6 +136,58 @@ TEST(FacetCounts, PagesPartitionTheMatchSet) {
   EXPECT_GT(total, 10U);
 }
 
+// Ranked by relevance and sorted by date, the same search must agree on the total, every facet's
+// counts and the set of documents its pages hold, and the ranked pages must partition the match
+// set in falling weight (fetch_ordered_page's windows and tie order included).
+std::set<Xapian::docid> every_page(const Xapian::Database& db, const FacetColumns& columns,
+                                   QueryBuilder& builder, SearchRequest req,
+                                   std::vector<double>* weights) {
+  std::set<Xapian::docid> seen;
+  for (req.page = 1;; ++req.page) {
+    const auto r = run_search(db, columns, builder, req);
+    if (r.hits.empty())
+      break;
+    for (const auto& h : r.hits) {
+      EXPECT_TRUE(seen.insert(h.docid).second) << "docid " << h.docid << " on two pages";
+      if (weights != nullptr)
+        weights->push_back(h.weight);
+    }
+  }
+  return seen;
+}
+
+TEST(FacetCounts, RankedAndSortedSearchesAgree) {
+  Fixture fx = make_fixture(19, 240);
+  const Xapian::Database& db = fx.db;
+  const auto columns = FacetColumns::build(db);
+  QueryBuilder builder(db);
+  for (const char* q : {"budget", "firewall budget", "\"about budget\""}) {
+    SearchRequest ranked;
+    ranked.q = q;
+    ranked.per_page = 7;
+    ranked.filters[*facet_index("outcome")] = {"refused", "partial", "granted"};
+    SearchRequest sorted = ranked;
+    sorted.sort = SortOrder::kNewest;
+    const auto a = run_search(db, *columns, builder, ranked);
+    const auto b = run_search(db, *columns, builder, sorted);
+    EXPECT_TRUE(a.exact);
+    EXPECT_EQ(a.total, b.total) << q;
+    EXPECT_GT(a.total, 7U) << q << ": the fixture should need several pages";
+    for (std::size_t f = 0; f < kFacetCount; ++f) {
+      ASSERT_EQ(a.facets[f].size(), b.facets[f].size()) << q << " facet " << kFacets[f].param;
+      for (std::size_t i = 0; i < a.facets[f].size(); ++i) {
+        EXPECT_EQ(a.facets[f][i].value, b.facets[f][i].value);
+        EXPECT_EQ(a.facets[f][i].count, b.facets[f][i].count);
+      }
+    }
+    std::vector<double> weights;
+    const auto ranked_docs = every_page(db, *columns, builder, ranked, &weights);
+    EXPECT_EQ(ranked_docs.size(), a.total) << q;
+    EXPECT_EQ(ranked_docs, every_page(db, *columns, builder, sorted, nullptr)) << q;
+    EXPECT_TRUE(std::is_sorted(weights.rbegin(), weights.rend())) << q;
+  }
+}
+
 TEST(FacetCounts, QuestionModeCountsQuestions) {
   Fixture fx = make_fixture(3, 50);
   const Xapian::Database& db = fx.db;
