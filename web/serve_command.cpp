@@ -9,6 +9,7 @@
 #include "cli/args.h"
 #include "cli/subcommands.h"
 #include "server/http_server.h"
+#include "server/malloc_arenas.h"
 #include "server/site.h"
 #include "store/store.h"
 #include "store/write_lock.h"
@@ -30,6 +31,8 @@ store in DIR. --port 0 picks a free port. Once listening it prints
                     for public use, see docs/SECURITY.md)
   --threads N       worker threads started at once (default 8)
   --max-threads N   more are started while every thread is busy, up to N (default 64)
+  --heavy-requests N  pages over a whole match set (patterns, compare, check, export) computed
+                    at once; more wait their turn (default: one per core)
   --rate-limit N    requests a second per client address, past a burst (default 20; 0 = off)
   --rate-burst N    requests a client address may send at once (default 60)
   --trust-proxy ADDRESS
@@ -81,12 +84,13 @@ int cmd_serve(int argc, char** argv) {
       argc, argv,
       {"db", "port", "bind", "threads", "base-url", "templates", "static", "data", "max-upload-mb",
        "max-failed-sign-ins", "session-minutes", "rate-limit", "rate-burst", "max-threads",
-       "trust-proxy", "shard", "shard-store", "shard-timeout"},
+       "heavy-requests", "trust-proxy", "shard", "shard-store", "shard-timeout"},
       {"help", "secure-cookies"});
   if (args.has("help")) {
     std::cout << kHelp;
     return 0;
   }
+  limit_malloc_arenas();  // before any thread starts
   const std::filesystem::path source(FOILOG_SOURCE_DIR);
   SiteConfig config;
   config.db_dir = args.get("db", cli::kDefaultDb);
@@ -109,6 +113,7 @@ int cmd_serve(int argc, char** argv) {
   options.threads = static_cast<int>(args.get_int("threads", 8, 1, 256));
   options.trusted_proxy = args.get("trust-proxy");
   options.max_threads = static_cast<int>(args.get_int("max-threads", 64, 1, 4096));
+  options.heavy_requests = static_cast<int>(args.get_int("heavy-requests", 0, 0, 4096));
   options.rate_limit_per_s = static_cast<double>(args.get_int("rate-limit", 20, 0, 1000000));
   options.rate_limit_burst = static_cast<double>(args.get_int("rate-burst", 60, 1, 1000000));
   options.publish.secure_cookies =

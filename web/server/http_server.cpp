@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "pages/pages.h"
 #include "pages/search_export.h"
@@ -50,6 +51,8 @@ HttpServer::HttpServer(Site& site, ServerOptions options)
       options_(std::move(options)),
       static_files_(StaticFiles::load(site.config().static_dir)),
       limiter_(options_.rate_limit_per_s, options_.rate_limit_burst),
+      heavy_gate_(options_.heavy_requests > 0 ? static_cast<std::size_t>(options_.heavy_requests)
+                                              : std::max(1U, std::thread::hardware_concurrency())),
       server_(std::make_unique<httplib::Server>()) {
   auto& s = *server_;
   s.set_tcp_nodelay(true);  // without it cpp-httplib manages a few hundred requests a second
@@ -212,6 +215,15 @@ void HttpServer::install_routes() {
       guarded(site, req, res, [&] { return fn(req); });
     };
   };
+  // A page over a whole match set: computed while holding one of the gate's places, which is
+  // given back before the reply is written, so a slow reader never holds it.
+  WorkGate& gate = heavy_gate_;
+  auto heavy_page = [&site, &gate](auto fn) {
+    return [&site, &gate, fn](const httplib::Request& req, httplib::Response& res) {
+      const WorkGate::Pass pass(gate);
+      guarded(site, req, res, [&] { return fn(req); });
+    };
+  };
   s.Get("/", page([&site](const httplib::Request&) { return home_page(site); }));
   s.Get("/search",
         page([&site](const httplib::Request& r) { return search_page(site, params_of(r)); }));
@@ -233,13 +245,16 @@ void HttpServer::install_routes() {
   s.Get(R"(/exemption/([^/]{1,100}))", page([&site](const httplib::Request& r) {
           return exemption_page(site, canonical_provision(r.matches[1].str()), params_of(r));
         }));
-  s.Get("/patterns",
-        page([&site](const httplib::Request& r) { return patterns_page(site, params_of(r)); }));
-  s.Get("/compare",
-        page([&site](const httplib::Request& r) { return compare_page(site, params_of(r)); }));
-  s.Get("/export/search", [&site](const httplib::Request& req, httplib::Response& res) {
+  s.Get("/patterns", heavy_page([&site](const httplib::Request& r) {
+          return patterns_page(site, params_of(r));
+        }));
+  s.Get("/compare", heavy_page([&site](const httplib::Request& r) {
+          return compare_page(site, params_of(r));
+        }));
+  s.Get("/export/search", [&site, &gate](const httplib::Request& req, httplib::Response& res) {
     ExportStream stream;
     try {
+      const WorkGate::Pass pass(gate);  // the match set is gathered here, then streamed
       stream = search_export(site, params_of(req));
     } catch (...) {
       // guarded() translates the exception being handled (the lambda rethrows it).
@@ -266,11 +281,11 @@ void HttpServer::install_routes() {
         });
   });
   s.Get("/check",
-        page([&site](const httplib::Request& r) { return check_page(site, params_of(r)); }));
+        heavy_page([&site](const httplib::Request& r) { return check_page(site, params_of(r)); }));
   s.Post("/check",
-         page([&site](const httplib::Request& r) { return check_page(site, params_of(r)); }));
+         heavy_page([&site](const httplib::Request& r) { return check_page(site, params_of(r)); }));
   s.Post("/api/check",
-         page([&site](const httplib::Request& r) { return api_check(site, r.body); }));
+         heavy_page([&site](const httplib::Request& r) { return api_check(site, r.body); }));
   s.Get("/api/search",
         page([&site](const httplib::Request& r) { return api_search(site, params_of(r)); }));
   s.Get(R"(/api/documents/([^/]{1,40}))",

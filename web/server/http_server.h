@@ -13,6 +13,7 @@
 #include "server/request_limiter.h"
 #include "server/site.h"
 #include "server/static_files.h"
+#include "server/work_gate.h"
 
 namespace httplib {
 class Server;
@@ -39,6 +40,8 @@ struct ServerOptions {
   double rate_limit_burst = 60;
   // The reverse proxy's address: requests from it are the X-Real-IP it sets (client_address.h).
   std::string trusted_proxy;
+  // Requests computed at once by the pages over a whole match set (work_gate.h); 0 = one a core.
+  int heavy_requests = 0;
 };
 
 class HttpServer {
@@ -62,6 +65,7 @@ class HttpServer {
   ServerOptions options_;
   StaticFiles static_files_;
   RequestLimiter limiter_;
+  WorkGate heavy_gate_;
   std::unique_ptr<httplib::Server> server_;
 };
 
