@@ -89,9 +89,10 @@ check_path=$(curl -s -G -o /dev/null -w '%{url_effective}' --data-urlencode "dra
   "$base/check" | sed "s#^$base##")
 measure "/check (10-question draft)" "$check_path"
 # The server's memory after the load: peak (VmHWM) and current (VmRSS) resident set.
-hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")
-rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")
+# RssAnon is the server's own memory; RssFile is file pages it maps (the page cache, counted once
+# a mapping), so a large RssFile says something maps the index.
+mb() { awk -v f="$1:" '$1 == f {printf "%.1f", $2 / 1024}' "/proc/$server_pid/status"; }
 [[ $first == 1 ]] || echo ","
-printf '{"endpoint": "server memory", "peak_rss_mb": %s, "rss_mb": %s}\n' \
-  "$(awk -v k="$hwm" 'BEGIN {printf "%.1f", k / 1024}')" "$(awk -v k="$rss" 'BEGIN {printf "%.1f", k / 1024}')"
+printf '{"endpoint": "server memory", "peak_rss_mb": %s, "rss_mb": %s, "rss_anon_mb": %s, "rss_file_mb": %s, "threads": %s}\n' \
+  "$(mb VmHWM)" "$(mb VmRSS)" "$(mb RssAnon)" "$(mb RssFile)" "$(ls "/proc/$server_pid/task" | wc -l)"
 echo "]"

@@ -327,8 +327,11 @@ void http_table(const std::vector<Size>& sizes) {
     }
     if (!mem.empty()) {
       std::printf(
-          "`foilog serve` memory after the load at %ld docs: peak RSS %s MB, RSS %s MB.\n\n",
-          s.docs, cell(mem, "peak_rss_mb", 1).c_str(), cell(mem, "rss_mb", 1).c_str());
+          "`foilog serve` memory after the load at %ld docs: peak RSS %s MB, RSS %s MB (its own "
+          "memory %s MB, mapped file pages %s MB; %s threads).\n\n",
+          s.docs, cell(mem, "peak_rss_mb", 1).c_str(), cell(mem, "rss_mb", 1).c_str(),
+          cell(mem, "rss_anon_mb", 1).c_str(), cell(mem, "rss_file_mb", 1).c_str(),
+          cell(mem, "threads", 0).c_str());
     }
   }
 }
