@@ -71,7 +71,7 @@ inline constexpr std::string_view kSynonymsSha256 = "foilog.synonyms_sha256";
 
 // ---- SQLite ----------------------------------------------------------------------------------
 // Bumped by every numbered migration in store/migrations.cpp.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 namespace table {
 inline constexpr std::string_view kMeta = "meta";

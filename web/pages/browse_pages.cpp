@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analytics/authority_figures.h"
 #include "pages/page_common.h"
 #include "pages/pages.h"
 #include "pages/search_view.h"
@@ -11,49 +12,6 @@
 
 namespace foilog::web {
 namespace {
-
-struct AuthorityCount {
-  std::string id;
-  std::size_t responses = 0;
-};
-
-// Summed over every store (shards hold disjoint documents), in authority id order.
-std::vector<AuthorityCount> authority_counts(Site::Context& ctx) {
-  std::map<std::string, std::size_t> counts;
-  for (SqliteDb* db : ctx.stores()) {
-    auto st = db->prepare(
-        "SELECT authority_id, COUNT(*) FROM documents WHERE authority_id IS NOT NULL AND "
-        "status = 'published' GROUP BY authority_id");
-    while (st.step()) {
-      counts[st.text(0)] += static_cast<std::size_t>(st.int64(1));
-    }
-  }
-  std::vector<AuthorityCount> out;
-  for (const auto& [id, n] : counts) {
-    out.push_back({id, n});
-  }
-  return out;
-}
-
-std::optional<double> median_working_days(Site::Context& ctx, const std::string& authority) {
-  std::vector<std::int64_t> days;
-  for (SqliteDb* db : ctx.stores()) {
-    auto st = db->prepare(
-        "SELECT working_days FROM documents WHERE authority_id = ?1 AND working_days IS NOT NULL "
-        "AND status = 'published'");
-    st.bind(1, authority);
-    while (st.step()) {
-      days.push_back(st.int64(0));
-    }
-  }
-  std::sort(days.begin(), days.end());
-  if (days.empty()) {
-    return std::nullopt;
-  }
-  const std::size_t n = days.size();
-  return n % 2 == 1 ? static_cast<double>(days[n / 2])
-                    : (static_cast<double>(days[n / 2 - 1]) + static_cast<double>(days[n / 2])) / 2;
-}
 
 std::string format_days(double d) {
   const auto whole = static_cast<long long>(d);
@@ -113,7 +71,7 @@ Reply home_page(Site& site) {
   const SearchRun run = run_site_search(site, ctx, req);
   nlohmann::json v = base_view("foilog: search FOI responses", "search");
   v["total_display"] = thousands(run.results.total);
-  v["authority_count"] = thousands(authority_counts(ctx).size());
+  v["authority_count"] = thousands(authority_counts(ctx.stores()).size());
   v["recent"] = results_view(ctx, *run.snapshot.catalog, run, req);
   v["outcomes"] = breakdown(*run.snapshot.catalog, SearchRequest{}, run, "outcome", 10);
   v["exemptions"] = breakdown(*run.snapshot.catalog, SearchRequest{}, run, "exemption", 8);
@@ -123,7 +81,7 @@ Reply home_page(Site& site) {
 Reply authorities_page(Site& site) {
   auto& ctx = site.context();
   const IndexSnapshot snap = site.snapshot(ctx);
-  auto counts = authority_counts(ctx);
+  auto counts = authority_counts(ctx.stores());
   std::sort(counts.begin(), counts.end(), [&](const AuthorityCount& a, const AuthorityCount& b) {
     return snap.catalog->label("authority", a.id) < snap.catalog->label("authority", b.id);
   });
@@ -172,7 +130,7 @@ Reply authority_page(Site& site, const std::string& slug, const Params& params) 
   v["outcomes"] = breakdown(*snap.catalog, all, overall, "outcome", 10);
   v["exemptions"] = breakdown(*snap.catalog, all, overall, "exemption", 10);
   v["has_exemptions"] = !v["exemptions"].empty();
-  const auto median = median_working_days(ctx, slug);
+  const auto median = median_working_days(ctx.stores(), slug);
   v["median_days"] = median ? format_days(*median) : "";
   v["has_median"] = median.has_value();
   SearchRequest paging = req;
@@ -261,9 +219,9 @@ Reply api_authorities(Site& site) {
   auto& ctx = site.context();
   const IndexSnapshot snap = site.snapshot(ctx);
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& c : authority_counts(ctx)) {
+  for (const auto& c : authority_counts(ctx.stores())) {
     const auto* info = snap.catalog->authority(c.id);
-    const auto median = median_working_days(ctx, c.id);
+    const auto median = median_working_days(ctx.stores(), c.id);
     out.push_back({{"id", c.id},
                    {"name", snap.catalog->label("authority", c.id)},
                    {"type", info != nullptr ? info->type : "other"},
