@@ -108,8 +108,11 @@ DocumentText read_email(std::string_view bytes, const std::string& filename) {
 
   DocumentText doc;
   doc.format = "email";
+  // Header bytes outside RFC 2047's encoded words come back from gmime as they are, in no
+  // declared charset: read what is not UTF-8 as Windows-1252, as for text parts (found by
+  // fuzzing: raw bytes in a To line).
   const auto set = [&](const char* key, std::string value) {
-    value = collapse_whitespace(value);
+    value = collapse_whitespace(repair_utf8(value));
     if (!value.empty()) {
       doc.metadata[key] = std::move(value);
     }
@@ -118,7 +121,7 @@ DocumentText read_email(std::string_view bytes, const std::string& filename) {
   set("email.to", address_list(g_mime_message_get_to(message.get())));
   if (const char* subject = g_mime_message_get_subject(message.get())) {
     set("email.subject", subject);
-    doc.title = collapse_whitespace(subject);
+    doc.title = collapse_whitespace(repair_utf8(subject));
   }
   if (GDateTime* date = g_mime_message_get_date(message.get())) {
     set("email.date", take_string(g_date_time_format(date, "%Y-%m-%d")));
