@@ -45,10 +45,12 @@ void collect_part(GMimeObject* /*parent*/, GMimeObject* part, gpointer data) {
   auto* parts = static_cast<std::vector<PartInfo>*>(data);
   PartInfo info;
   info.object = part;
-  info.mime_type = ascii_lower(
-      take_string(g_mime_content_type_get_mime_type(g_mime_object_get_content_type(part))));
+  info.mime_type = ascii_lower(repair_utf8(
+      take_string(g_mime_content_type_get_mime_type(g_mime_object_get_content_type(part)))));
   const char* name = g_mime_part_get_filename(GMIME_PART(part));
-  info.filename = name != nullptr ? name : "";
+  // A file name is a header parameter: raw bytes come back as they are (see read_email's
+  // headers), and the name goes into the text and the notes (found by fuzzing).
+  info.filename = name != nullptr ? repair_utf8(name) : "";
   info.attachment = g_mime_part_is_attachment(GMIME_PART(part)) != FALSE || !info.filename.empty();
   parts->push_back(std::move(info));
 }
