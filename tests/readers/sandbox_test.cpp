@@ -7,7 +7,12 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <string>
+#include <thread>
 
 #include "fixtures.h"
 #include "readers/serialise.h"
@@ -91,6 +96,60 @@ TEST(Sandbox, WallClockLimitKillsASlowParser) {
   limits.cpu_seconds = 30;
   limits.wall_seconds = 1;
   EXPECT_EQ(sandbox_reason(p, limits), "parser killed after 1 s");
+}
+
+// How many children a run_sandboxed call forked: each appends a line to `attempts`.
+int attempts_in(const std::filesystem::path& attempts) {
+  std::ifstream in(attempts);
+  int n = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++n;
+  }
+  return n;
+}
+
+void note_attempt(const std::filesystem::path& attempts) {
+  std::ofstream(attempts, std::ios::app) << "child\n";
+}
+
+TEST(Sandbox, AChildBlockedWithoutUsingCpuIsForkedOnceMore) {
+  const testing::TempDir dir;
+  const auto attempts = dir.path() / "attempts";
+  SandboxLimits limits;
+  limits.wall_seconds = 1;
+  // The first child waits without running, as one stuck on a lock inherited at fork() does;
+  // the second answers at once.
+  const std::string result = run_sandboxed("x", "stuck.eml", limits, [&](std::string_view) {
+    const bool first = attempts_in(attempts) == 0;
+    note_attempt(attempts);
+    if (first) {
+      std::this_thread::sleep_for(std::chrono::seconds(30));
+    }
+    return std::string("read");
+  });
+  EXPECT_EQ(result, "read");
+  EXPECT_EQ(attempts_in(attempts), 2);
+}
+
+TEST(Sandbox, ASlowChildUsingCpuIsNotForkedAgain) {
+  const testing::TempDir dir;
+  const auto attempts = dir.path() / "attempts";
+  SandboxLimits limits;
+  limits.wall_seconds = 1;
+  try {
+    (void)run_sandboxed("x", "slow.pdf", limits, [&](std::string_view) {
+      note_attempt(attempts);
+      volatile std::uint64_t spin = 0;
+      for (;;) {
+        spin = spin + 1;  // a parser working hard past the limit
+      }
+      return std::string();
+    });
+    ADD_FAILURE() << "no IngestError";
+  } catch (const IngestError& e) {
+    EXPECT_EQ(e.reason(), "parser killed after 1 s");
+  }
+  EXPECT_EQ(attempts_in(attempts), 1);
 }
 
 // Renders a text PDF to greyscale pixels and wraps them as an image-only ("scanned") PDF.
