@@ -312,7 +312,7 @@ ChildResult run_child_once(std::string_view bytes, const std::string& filename,
 // A child killed at the wall-clock limit that used almost no CPU was blocked, not slow: a lock
 // held by another of the parent's threads at the moment of fork() stays held for ever in the
 // child. GCC 12's ASan allocator is one such lock (a child stuck in g_mime_init's first malloc,
-// seen in the ASan suite: "parser killed after 60 s" for a letter read in 0.1 s otherwise).
+// seen in the ASan suite: "parser killed after 60 s" for a letter the next run read at once).
 bool blocked_not_slow(const ChildResult& r, const SandboxLimits& limits) {
   return r.timed_out && cpu_seconds(r.usage) < 0.1 * limits.wall_seconds;
 }

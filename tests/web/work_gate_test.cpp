@@ -13,7 +13,7 @@
 namespace foilog::web {
 namespace {
 
-// Sixteen threads each pass through the gate `rounds` times, pausing inside; returns the most
+// `threads` threads each pass through the gate `rounds` times, pausing inside; returns the most
 // that were ever inside together.
 int most_inside_at_once(WorkGate& gate, int threads, int rounds) {
   std::atomic<int> inside{0};
