@@ -5,6 +5,7 @@
 #include <string>
 
 #include "commands.h"
+#include "readers/sandbox_child.h"
 
 namespace {
 
@@ -23,6 +24,8 @@ Every command takes --help and --json (machine-readable output).
 }  // namespace
 
 int main(int argc, char** argv) {
+  // First: this process may be a sandboxed parser it started itself (readers/sandbox.h).
+  foilog::run_as_sandbox_child_if_asked(argc, argv);
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;

@@ -73,16 +73,24 @@ std::vector<Warning> inspect_file(std::string_view bytes, const std::string& fil
   return {};
 }
 
+namespace {
+
+// inspect_file() in a child: the warnings go back length-prefixed, kind then detail.
+const SandboxTask kInspectFile("inspect-file",
+                               [](std::string_view bytes, const std::string& filename) {
+                                 std::string out;
+                                 for (const auto& w : inspect_file(bytes, filename)) {
+                                   put(out, w.kind);
+                                   put(out, w.detail);
+                                 }
+                                 return out;
+                               });
+
+}  // namespace
+
 std::vector<Warning> inspect_file_sandboxed(std::string_view bytes, const std::string& filename,
                                             const SandboxLimits& limits) {
-  const std::string result = run_sandboxed(bytes, filename, limits, [&](std::string_view b) {
-    std::string out;
-    for (const auto& w : inspect_file(b, filename)) {
-      put(out, w.kind);
-      put(out, w.detail);
-    }
-    return out;
-  });
+  const std::string result = run_sandboxed(bytes, filename, limits, kInspectFile);
   std::vector<Warning> warnings;
   std::string_view in = result;
   while (!in.empty()) {

@@ -1,7 +1,10 @@
 #include "readers/sandbox.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -12,38 +15,33 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
-#include <mutex>
-#include <new>
 #include <optional>
 #include <system_error>
+#include <utility>
 
 #include "readers/format.h"
 #include "readers/reader.h"
+#include "readers/sandbox_protocol.h"
 #include "readers/serialise.h"
 #include "util/error.h"
-
-// GCC defines __SANITIZE_ADDRESS__ under -fsanitize=address; clang 14 only answers
-// __has_feature(address_sanitizer).
-#if defined(__SANITIZE_ADDRESS__)
-#define FOILOG_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define FOILOG_UNDER_ASAN 1
-#endif
-#endif
 
 namespace foilog {
 namespace {
 
-// First byte of the child's message.
-constexpr char kOk = 'O';
-constexpr char kError = 'E';
-constexpr char kOutOfMemory = 'M';
+namespace protocol = sandbox_protocol;
+
+// The readers' work in a child: bytes in, the serialised DocumentText out.
+const SandboxTask kReadDocument("read-document",
+                                [](std::string_view bytes, const std::string& filename) {
+                                  return serialise(read_document(bytes, filename));
+                                });
 
 class Fd {
  public:
   explicit Fd(int fd = -1) : fd_(fd) {}
   ~Fd() { reset(); }
+  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  Fd& operator=(Fd&&) = delete;
   Fd(const Fd&) = delete;
   Fd& operator=(const Fd&) = delete;
   [[nodiscard]] int get() const { return fd_; }
@@ -81,44 +79,6 @@ bool write_all(int fd, std::string_view data) {
     data.remove_prefix(static_cast<std::size_t>(n));
   }
   return true;
-}
-
-void set_limit(int resource, rlim_t soft, rlim_t hard) {
-  const rlimit limit{soft, hard};
-  ::setrlimit(resource, &limit);
-}
-
-// Runs in the forked child: never returns, never runs the parent's atexit handlers.
-[[noreturn]] void run_child(int out_fd, std::string_view bytes, const SandboxLimits& limits,
-                            const SandboxWork& work) {
-  set_limit(RLIMIT_CORE, 0, 0);  // SIGXCPU would otherwise dump core
-  set_limit(RLIMIT_CPU, static_cast<rlim_t>(limits.cpu_seconds),
-            static_cast<rlim_t>(limits.cpu_seconds) + 1);
-#if !defined(FOILOG_UNDER_ASAN)
-  // AddressSanitizer reserves terabytes of address space, so RLIMIT_AS cannot be used under it.
-  set_limit(RLIMIT_AS, static_cast<rlim_t>(limits.memory_bytes),
-            static_cast<rlim_t>(limits.memory_bytes));
-#endif
-  std::string message;
-  try {
-    const std::string result = work(bytes);
-    // The length lets the parent tell a whole result from one cut short by a dying child.
-    std::string length(8, '\0');
-    for (int i = 0; i < 8; ++i) {
-      length[static_cast<std::size_t>(i)] =
-          static_cast<char>((static_cast<std::uint64_t>(result.size()) >> (8 * i)) & 0xFF);
-    }
-    message = kOk + length + result;
-  } catch (const IngestError& e) {
-    message = std::string(1, kError) + e.reason();
-  } catch (const std::bad_alloc&) {
-    message = std::string(1, kOutOfMemory);
-  } catch (const std::exception& e) {
-    message = std::string(1, kError) + "parser failed: " + e.what();
-  } catch (...) {
-    message = std::string(1, kError) + "parser failed with an unknown error";
-  }
-  _exit(write_all(out_fd, message) ? 0 : 3);
 }
 
 // The result of a whole kOk message, or nullopt when it was cut short.
@@ -197,14 +157,14 @@ std::string interpret(const ChildResult& r, const std::string& filename,
   if (!r.message.empty()) {
     const std::string_view body = std::string_view(r.message).substr(1);
     switch (r.message.front()) {
-      case kOk:
+      case protocol::kOk:
         if (auto result = whole_result(body)) {
           return std::move(*result);
         }
         break;  // cut short: fall through to how the child ended
-      case kError:
+      case protocol::kError:
         throw IngestError(filename, std::string(body));
-      case kOutOfMemory:
+      case protocol::kOutOfMemory:
         throw IngestError(
             filename, "parser ran out of memory (limit " + megabytes(limits.memory_bytes) + ")");
       default:
@@ -266,9 +226,7 @@ DocumentText read_document_sandboxed(const std::filesystem::path& file,
     return read_document(bytes, filename);
   }
 
-  const std::string result = run_sandboxed(bytes, filename, limits, [&](std::string_view b) {
-    return serialise(read_document(b, filename));
-  });
+  const std::string result = run_sandboxed(bytes, filename, limits, kReadDocument);
   auto doc = deserialise(result);
   if (!doc) {
     throw IngestError(filename, "parser sent back a damaged result");
@@ -278,54 +236,89 @@ DocumentText read_document_sandboxed(const std::filesystem::path& file,
 
 namespace {
 
-// One forked child doing the work, collected (or killed at the wall-clock limit).
-ChildResult run_child_once(std::string_view bytes, const std::string& filename,
-                           const SandboxLimits& limits, const SandboxWork& work) {
-  int fds[2];
-  pid_t pid = -1;
-  std::optional<Fd> read_end;
-  {
-    // Files are extracted on several threads. A child forked by another thread while this
-    // pipe's write end is open in the parent would inherit it, and this parent would not see
-    // EOF until that other child exited too: no fork may fall between pipe() and the close.
-    static std::mutex fork_mutex;
-    const std::lock_guard lock(fork_mutex);
-    if (::pipe(fds) != 0) {
-      throw IngestError(filename,
-                        std::string("cannot start parser: pipe: ") + std::strerror(errno));
-    }
-    read_end.emplace(fds[0]);
-    Fd write_end(fds[1]);
-    pid = ::fork();
-    if (pid < 0) {
-      throw IngestError(filename,
-                        std::string("cannot start parser: fork: ") + std::strerror(errno));
-    }
-    if (pid == 0) {
-      ::close(fds[0]);
-      run_child(fds[1], bytes, limits, work);
-    }
-  }  // write_end closed: the parent sees EOF when the child exits
-  return collect_child(pid, read_end->get(), limits.wall_seconds);
+// A descriptor numbered above standard input, output and error, so that placing the child's
+// descriptors on 0 and 3 cannot overwrite one before it is copied.
+Fd above_stdio(Fd fd, const std::string& filename) {
+  if (fd.get() > STDERR_FILENO) {
+    return fd;
+  }
+  const int moved = ::fcntl(fd.get(), F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+  if (moved < 0) {
+    throw IngestError(filename, std::string("cannot start parser: fcntl: ") + std::strerror(errno));
+  }
+  return Fd(moved);
 }
 
-// A child killed at the wall-clock limit that used almost no CPU was blocked, not slow: a lock
-// held by another of the parent's threads at the moment of fork() stays held for ever in the
-// child. GCC 12's ASan allocator is one such lock (a child stuck in g_mime_init's first malloc,
-// seen in the ASan suite: "parser killed after 60 s" for a letter the next run read at once).
-bool blocked_not_slow(const ChildResult& r, const SandboxLimits& limits) {
-  return r.timed_out && cpu_seconds(r.usage) < 0.1 * limits.wall_seconds;
+// The file's bytes in an anonymous in-memory file: the child's standard input.
+Fd input_file(std::string_view bytes, const std::string& filename) {
+  Fd fd(::memfd_create("foilog-sandbox-input", MFD_CLOEXEC));
+  if (fd.get() < 0) {
+    throw IngestError(filename,
+                      std::string("cannot start parser: memfd_create: ") + std::strerror(errno));
+  }
+  if (!write_all(fd.get(), bytes) || ::lseek(fd.get(), 0, SEEK_SET) != 0) {
+    throw IngestError(
+        filename, std::string("cannot start parser: writing its input: ") + std::strerror(errno));
+  }
+  return above_stdio(std::move(fd), filename);
+}
+
+class SpawnActions {
+ public:
+  SpawnActions() { ::posix_spawn_file_actions_init(&actions_); }
+  ~SpawnActions() { ::posix_spawn_file_actions_destroy(&actions_); }
+  SpawnActions(const SpawnActions&) = delete;
+  SpawnActions& operator=(const SpawnActions&) = delete;
+  // dup2 onto `to` also clears close-on-exec there, even when from == to (glibc >= 2.29).
+  void dup2(int from, int to) { ::posix_spawn_file_actions_adddup2(&actions_, from, to); }
+  [[nodiscard]] const posix_spawn_file_actions_t* get() const { return &actions_; }
+
+ private:
+  posix_spawn_file_actions_t actions_{};
+};
+
+// One child doing the task, collected (or killed at the wall-clock limit). Every descriptor is
+// close-on-exec, so children started at once by other threads inherit none of this one's: the
+// parent sees EOF on the result pipe as soon as this child exits.
+ChildResult run_child_once(std::string_view bytes, const std::string& filename,
+                           const SandboxLimits& limits, const SandboxTask& task) {
+  const Fd input = input_file(bytes, filename);
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) {
+    throw IngestError(filename, std::string("cannot start parser: pipe: ") + std::strerror(errno));
+  }
+  const Fd read_end(fds[0]);
+  Fd write_end = above_stdio(Fd(fds[1]), filename);
+
+  SpawnActions actions;
+  actions.dup2(input.get(), STDIN_FILENO);
+  actions.dup2(write_end.get(), protocol::kResultFd);
+  // posix_spawn takes char* const[]: these copies are the strings it points into.
+  std::string program_name(protocol::kProgramName);
+  std::string flag(protocol::kChildFlag);
+  std::string task_name = task.name();
+  std::string file = filename;
+  std::string cpu = std::to_string(limits.cpu_seconds);
+  std::string memory = std::to_string(limits.memory_bytes);
+  char* const argv[] = {program_name.data(), flag.data(),   task_name.data(), file.data(),
+                        cpu.data(),          memory.data(), nullptr};
+  static_assert(std::size(argv) == protocol::kArgumentCount + 1);
+  pid_t pid = -1;
+  // /proc/self/exe, not a path: the very program this process runs, even if its file has since
+  // been replaced or removed.
+  const int rc = ::posix_spawn(&pid, "/proc/self/exe", actions.get(), nullptr, argv, environ);
+  if (rc != 0) {
+    throw IngestError(filename, std::string("cannot start parser: ") + std::strerror(rc));
+  }
+  write_end.reset();  // the parent sees EOF when the child exits
+  return collect_child(pid, read_end.get(), limits.wall_seconds);
 }
 
 }  // namespace
 
 std::string run_sandboxed(std::string_view bytes, const std::string& filename,
-                          const SandboxLimits& limits, const SandboxWork& work) {
-  ChildResult result = run_child_once(bytes, filename, limits, work);
-  if (blocked_not_slow(result, limits)) {
-    result = run_child_once(bytes, filename, limits, work);  // once: a new fork, a new moment
-  }
-  return interpret(result, filename, limits);
+                          const SandboxLimits& limits, const SandboxTask& task) {
+  return interpret(run_child_once(bytes, filename, limits, task), filename, limits);
 }
 
 }  // namespace foilog

@@ -5,11 +5,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <string_view>
 
 #include "model/record.h"
+#include "readers/sandbox_task.h"
 
 namespace foilog {
 
@@ -20,7 +20,7 @@ struct SandboxLimits {
   std::uintmax_t max_file_bytes = 256u << 20;
 };
 
-// Reads and parses `file` in a forked child with RLIMIT_CPU / RLIMIT_AS and a wall-clock
+// Reads and parses `file` in a child process with RLIMIT_CPU / RLIMIT_AS and a wall-clock
 // timeout enforced by the parent (SIGKILL). The child sends the DocumentText back over a pipe
 // (length-prefixed serialisation). Formats that are safe and cheap (text, markdown, html) may be
 // parsed in-process after the size check. Throws IngestError naming the file and the reason
@@ -29,14 +29,17 @@ struct SandboxLimits {
 DocumentText read_document_sandboxed(const std::filesystem::path& file,
                                      const SandboxLimits& limits = {});
 
-// What a sandboxed child does with the file's bytes; its result travels back over the pipe.
-using SandboxWork = std::function<std::string(std::string_view bytes)>;
-
-// Runs work(bytes) in a forked child under limits and returns what it returned. An IngestError
-// it throws comes back with its reason; a child that crashes, runs out of CPU, memory or time
-// is reported as for read_document_sandboxed (IngestError naming filename). Used for every
-// parser that reads untrusted files (the readers, and the publishing checks).
+// Runs task(bytes, filename) in a child process under limits and returns what it returned. An
+// IngestError it throws comes back with its reason; a child that crashes, runs out of CPU,
+// memory or time is reported as for read_document_sandboxed (IngestError naming filename).
+// Used for every parser that reads untrusted files (the readers, and the publishing checks).
+//
+// The child is this executable started afresh by exec (/proc/self/exe), not a fork of this
+// process: a fork of a threaded parent inherits every lock another thread held at that moment,
+// held for ever (GCC 12's AddressSanitizer allocator hung children so, spinning or asleep). So
+// the work is a registered SandboxTask, and every main() that can start children must call
+// run_as_sandbox_child_if_asked() first (readers/sandbox_child.h).
 std::string run_sandboxed(std::string_view bytes, const std::string& filename,
-                          const SandboxLimits& limits, const SandboxWork& work);
+                          const SandboxLimits& limits, const SandboxTask& task);
 
 }  // namespace foilog

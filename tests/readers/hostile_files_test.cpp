@@ -126,6 +126,15 @@ TEST(HostileFiles, WallClockCapKillsWithinCapPlusFiveSeconds) {
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(limits.wall_seconds) + kGrace);
 }
 
+// A parser that keeps allocating (and touching) memory, as a decompression bomb's output.
+const SandboxTask kHungry("test-hungry", [](std::string_view, const std::string&) {
+  std::vector<std::string> held;
+  for (;;) {
+    held.emplace_back(std::size_t{16} << 20, 'x');
+  }
+  return std::string();
+});
+
 TEST(HostileFiles, MemoryCapKillsWithinFiveSeconds) {
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "RLIMIT_AS is not applied under AddressSanitizer (readers/sandbox.cpp)";
@@ -136,18 +145,10 @@ TEST(HostileFiles, MemoryCapKillsWithinFiveSeconds) {
 #endif
   SandboxLimits limits;
   limits.memory_bytes = std::size_t{256} << 20;
-  // A parser that keeps allocating (and touching) memory, as a decompression bomb's output.
-  const SandboxWork hungry = [](std::string_view) {
-    std::vector<std::string> held;
-    for (;;) {
-      held.emplace_back(std::size_t{16} << 20, 'x');
-    }
-    return std::string();
-  };
   const auto start = Clock::now();
   std::string reason;
   try {
-    (void)run_sandboxed("", "hungry.pdf", limits, hungry);
+    (void)run_sandboxed("", "hungry.pdf", limits, kHungry);
   } catch (const IngestError& e) {
     EXPECT_EQ(e.file(), "hungry.pdf");
     reason = e.reason();

@@ -59,11 +59,16 @@ class TempFile {
   std::filesystem::path path_;
 };
 
+// The XLSX reader in a child: bytes in, the serialised DocumentText out.
+const SandboxTask kReadSpreadsheet("read-spreadsheet",
+                                   [](std::string_view bytes, const std::string& filename) {
+                                     return serialise(read_xlsx(bytes, filename));
+                                   });
+
 Record read_spreadsheet(const std::string& bytes, const std::string& name,
                         const Taxonomies& taxonomies, const std::string& authority_name,
                         const SandboxLimits& limits) {
-  const std::string result = run_sandboxed(
-      bytes, name, limits, [&](std::string_view b) { return serialise(read_xlsx(b, name)); });
+  const std::string result = run_sandboxed(bytes, name, limits, kReadSpreadsheet);
   const auto doc = deserialise(result);
   if (!doc) {
     throw IngestError(name, "the spreadsheet reader sent back a damaged result");
