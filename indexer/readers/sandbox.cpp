@@ -3,9 +3,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -21,9 +21,11 @@
 
 #include "readers/format.h"
 #include "readers/reader.h"
+#include "readers/sandbox_launcher.h"
 #include "readers/sandbox_protocol.h"
 #include "readers/serialise.h"
 #include "util/error.h"
+#include "util/fd.h"
 
 namespace foilog {
 namespace {
@@ -35,26 +37,6 @@ const SandboxTask kReadDocument("read-document",
                                 [](std::string_view bytes, const std::string& filename) {
                                   return serialise(read_document(bytes, filename));
                                 });
-
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  ~Fd() { reset(); }
-  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  Fd& operator=(Fd&&) = delete;
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  [[nodiscard]] int get() const { return fd_; }
-  void reset() {
-    if (fd_ >= 0) {
-      ::close(fd_);
-    }
-    fd_ = -1;
-  }
-
- private:
-  int fd_;
-};
 
 std::string read_whole_file(const std::filesystem::path& file, std::uintmax_t size) {
   std::ifstream in(file, std::ios::binary);
@@ -107,7 +89,10 @@ struct ChildResult {
   bool timed_out = false;
 };
 
-ChildResult collect_child(pid_t pid, int in_fd, int wall_seconds) {
+// Reads the child's message until EOF on the result pipe, then how it ended from the launcher;
+// past the wall-clock deadline, has the launcher kill it first.
+ChildResult collect_child(LaunchedChild& child, int result_fd, int wall_seconds,
+                          const std::string& filename) {
   ChildResult r;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wall_seconds);
   char buffer[65536];
@@ -118,7 +103,7 @@ ChildResult collect_child(pid_t pid, int in_fd, int wall_seconds) {
       r.timed_out = true;
       break;
     }
-    pollfd p{in_fd, POLLIN, 0};
+    pollfd p{result_fd, POLLIN, 0};
     const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
     if (ready < 0 && errno == EINTR) {
       continue;
@@ -126,7 +111,7 @@ ChildResult collect_child(pid_t pid, int in_fd, int wall_seconds) {
     if (ready <= 0) {
       continue;  // re-check the deadline
     }
-    const ssize_t n = ::read(in_fd, buffer, sizeof buffer);
+    const ssize_t n = ::read(result_fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) {
       continue;
     }
@@ -136,10 +121,21 @@ ChildResult collect_child(pid_t pid, int in_fd, int wall_seconds) {
     r.message.append(buffer, static_cast<std::size_t>(n));
   }
   if (r.timed_out) {
-    ::kill(pid, SIGKILL);
+    const char kill = protocol::kKill;
+    (void)::send(child.control.get(), &kill, 1, MSG_NOSIGNAL);
   }
-  while (::wait4(pid, &r.status, 0, &r.usage) < 0 && errno == EINTR) {
+  // The launcher answers as soon as it has reaped the child (at once after EOF, or after the
+  // kill): no deadline needed here.
+  char ended[1 + sizeof(int) + sizeof(rusage)] = {};
+  ssize_t n = 0;
+  do {
+    n = ::recv(child.control.get(), ended, sizeof ended, 0);
+  } while (n < 0 && errno == EINTR);
+  if (n != static_cast<ssize_t>(sizeof ended) || ended[0] != protocol::kEnded) {
+    throw IngestError(filename, "parser's launcher died before the parser ended");
   }
+  std::memcpy(&r.status, ended + 1, sizeof r.status);
+  std::memcpy(&r.usage, ended + 1 + sizeof r.status, sizeof r.usage);
   return r;
 }
 
@@ -236,23 +232,10 @@ DocumentText read_document_sandboxed(const std::filesystem::path& file,
 
 namespace {
 
-// A descriptor numbered above standard input, output and error, so that placing the child's
-// descriptors on 0 and 3 cannot overwrite one before it is copied.
-Fd above_stdio(Fd fd, const std::string& filename) {
-  if (fd.get() > STDERR_FILENO) {
-    return fd;
-  }
-  const int moved = ::fcntl(fd.get(), F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
-  if (moved < 0) {
-    throw IngestError(filename, std::string("cannot start parser: fcntl: ") + std::strerror(errno));
-  }
-  return Fd(moved);
-}
-
 // The file's bytes in an anonymous in-memory file: the child's standard input.
 Fd input_file(std::string_view bytes, const std::string& filename) {
   Fd fd(::memfd_create("foilog-sandbox-input", MFD_CLOEXEC));
-  if (fd.get() < 0) {
+  if (!fd.valid()) {
     throw IngestError(filename,
                       std::string("cannot start parser: memfd_create: ") + std::strerror(errno));
   }
@@ -260,26 +243,12 @@ Fd input_file(std::string_view bytes, const std::string& filename) {
     throw IngestError(
         filename, std::string("cannot start parser: writing its input: ") + std::strerror(errno));
   }
-  return above_stdio(std::move(fd), filename);
+  return fd;
 }
 
-class SpawnActions {
- public:
-  SpawnActions() { ::posix_spawn_file_actions_init(&actions_); }
-  ~SpawnActions() { ::posix_spawn_file_actions_destroy(&actions_); }
-  SpawnActions(const SpawnActions&) = delete;
-  SpawnActions& operator=(const SpawnActions&) = delete;
-  // dup2 onto `to` also clears close-on-exec there, even when from == to (glibc >= 2.29).
-  void dup2(int from, int to) { ::posix_spawn_file_actions_adddup2(&actions_, from, to); }
-  [[nodiscard]] const posix_spawn_file_actions_t* get() const { return &actions_; }
-
- private:
-  posix_spawn_file_actions_t actions_{};
-};
-
 // One child doing the task, collected (or killed at the wall-clock limit). Every descriptor is
-// close-on-exec, so children started at once by other threads inherit none of this one's: the
-// parent sees EOF on the result pipe as soon as this child exits.
+// close-on-exec and the launcher closes its copies once the child has them, so no other child
+// holds this one's result pipe open: EOF comes as soon as this child exits.
 ChildResult run_child_once(std::string_view bytes, const std::string& filename,
                            const SandboxLimits& limits, const SandboxTask& task) {
   const Fd input = input_file(bytes, filename);
@@ -288,30 +257,10 @@ ChildResult run_child_once(std::string_view bytes, const std::string& filename,
     throw IngestError(filename, std::string("cannot start parser: pipe: ") + std::strerror(errno));
   }
   const Fd read_end(fds[0]);
-  Fd write_end = above_stdio(Fd(fds[1]), filename);
-
-  SpawnActions actions;
-  actions.dup2(input.get(), STDIN_FILENO);
-  actions.dup2(write_end.get(), protocol::kResultFd);
-  // posix_spawn takes char* const[]: these copies are the strings it points into.
-  std::string program_name(protocol::kProgramName);
-  std::string flag(protocol::kChildFlag);
-  std::string task_name = task.name();
-  std::string file = filename;
-  std::string cpu = std::to_string(limits.cpu_seconds);
-  std::string memory = std::to_string(limits.memory_bytes);
-  char* const argv[] = {program_name.data(), flag.data(),   task_name.data(), file.data(),
-                        cpu.data(),          memory.data(), nullptr};
-  static_assert(std::size(argv) == protocol::kArgumentCount + 1);
-  pid_t pid = -1;
-  // /proc/self/exe, not a path: the very program this process runs, even if its file has since
-  // been replaced or removed.
-  const int rc = ::posix_spawn(&pid, "/proc/self/exe", actions.get(), nullptr, argv, environ);
-  if (rc != 0) {
-    throw IngestError(filename, std::string("cannot start parser: ") + std::strerror(rc));
-  }
-  write_end.reset();  // the parent sees EOF when the child exits
-  return collect_child(pid, read_end.get(), limits.wall_seconds);
+  Fd write_end(fds[1]);
+  LaunchedChild child = launch_sandboxed_child(task, filename, limits, input, write_end);
+  write_end.reset();  // the child's copy is the only one left
+  return collect_child(child, read_end.get(), limits.wall_seconds, filename);
 }
 
 }  // namespace

@@ -34,11 +34,12 @@ DocumentText read_document_sandboxed(const std::filesystem::path& file,
 // memory or time is reported as for read_document_sandboxed (IngestError naming filename).
 // Used for every parser that reads untrusted files (the readers, and the publishing checks).
 //
-// The child is this executable started afresh by exec (/proc/self/exe), not a fork of this
-// process: a fork of a threaded parent inherits every lock another thread held at that moment,
-// held for ever (GCC 12's AddressSanitizer allocator hung children so, spinning or asleep). So
-// the work is a registered SandboxTask, and every main() that can start children must call
-// run_as_sandbox_child_if_asked() first (readers/sandbox_child.h).
+// The child is not a fork of this process: a fork of a threaded parent inherits every lock
+// another thread held at that moment, held for ever (GCC 12's AddressSanitizer allocator hung
+// children so, asleep and spinning). It is forked by a launcher, this same program started
+// afresh by exec and single-threaded (readers/sandbox_launcher.h), so the work is a registered
+// SandboxTask, and every main() that can start children calls run_as_sandbox_child_if_asked()
+// first (readers/sandbox_child.h).
 std::string run_sandboxed(std::string_view bytes, const std::string& filename,
                           const SandboxLimits& limits, const SandboxTask& task);
 

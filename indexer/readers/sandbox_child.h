@@ -1,6 +1,6 @@
-// The child side of the sandbox (readers/sandbox.h). Every executable that starts sandboxed
-// children calls this first thing in main(): a process started as a child runs its task and
-// exits; any other process returns from it at once.
+// The sandbox's launcher and children (readers/sandbox.h). Every executable that starts
+// sandboxed children calls this first thing in main(): a process started as the launcher forks
+// children and exits when its indexer has gone; any other process returns from it at once.
 #pragma once
 
 namespace foilog {

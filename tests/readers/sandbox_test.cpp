@@ -6,6 +6,9 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -210,6 +213,22 @@ TEST(Sandbox, ChildrenStartedAtOnceOnSeveralThreadsEachAnswerAsSoonAsTheyEnd) {
       EXPECT_LT(seconds[i], 3.0) << "child " << i << " waited for the slow one";
     }
   }
+}
+
+// The pid of the process that forked the child: the launcher.
+const SandboxTask kReportLauncher("test-report-launcher", [](std::string_view, const std::string&) {
+  return std::to_string(::getppid());
+});
+
+TEST(Sandbox, OneLauncherForksEveryChildAndANewOneReplacesItIfItDies) {
+  const pid_t launcher = std::stoi(run_sandboxed("", "x.pdf", SandboxLimits{}, kReportLauncher));
+  EXPECT_NE(launcher, ::getpid());
+  EXPECT_EQ(std::stoi(run_sandboxed("", "x.pdf", SandboxLimits{}, kReportLauncher)), launcher);
+
+  ASSERT_EQ(::kill(launcher, SIGKILL), 0);
+  const pid_t replacement = std::stoi(run_sandboxed("", "x.pdf", SandboxLimits{}, kReportLauncher));
+  EXPECT_NE(replacement, launcher);
+  EXPECT_EQ(std::stoi(run_sandboxed("", "x.pdf", SandboxLimits{}, kReportLauncher)), replacement);
 }
 
 // Renders a text PDF to greyscale pixels and wraps them as an image-only ("scanned") PDF.
