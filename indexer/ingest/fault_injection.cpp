@@ -1,8 +1,12 @@
 #include "ingest/fault_injection.h"
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <thread>
 
 #include "util/error.h"
 
@@ -39,10 +43,18 @@ FaultInjector FaultInjector::from_environment() {
   } else if (const auto n = count_after(s, "sigkill_after_xapian_commit"); n != 0) {
     f.kill_at_commit_ = n;
     f.kill_stage_ = CommitStage::kXapianCommitted;
+  } else if (const auto n = count_after(s, "pause_after"); n != 0) {
+    const std::size_t file_at = s.find(':', std::string("pause_after:").size());
+    if (file_at == std::string::npos || file_at + 1 == s.size()) {
+      throw UsageError("FOILOG_FAULT",
+                       "'" + s + "' needs a file after the count (pause_after:N:FILE)");
+    }
+    f.pause_after_put_ = n;
+    f.resume_file_ = s.substr(file_at + 1);
   } else {
     throw UsageError("FOILOG_FAULT", "unknown fault '" + s +
-                                         "' (sigkill_after:N, sigkill_after_sqlite_commit:N or "
-                                         "sigkill_after_xapian_commit:N)");
+                                         "' (sigkill_after:N, sigkill_after_sqlite_commit:N, "
+                                         "sigkill_after_xapian_commit:N or pause_after:N:FILE)");
   }
   return f;
 }
@@ -51,6 +63,12 @@ void FaultInjector::after_put() {
   ++puts_;
   if (kill_after_put_ != 0 && puts_ >= kill_after_put_) {
     std::raise(SIGKILL);
+  }
+  if (pause_after_put_ != 0 && puts_ == pause_after_put_) {
+    std::ofstream(resume_file_ + ".paused") << puts_ << "\n";
+    while (!std::filesystem::exists(resume_file_)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }
 }
 

@@ -4,10 +4,14 @@
 //   sigkill_after_sqlite_commit:N   in the Nth commit, after the SQLite COMMIT, before Xapian
 //   sigkill_after_xapian_commit:N   in the Nth commit, after the Xapian commit, before the
 //                                   pending marks are cleared
+// and one pause, so a test can act at a known point of a run instead of racing it:
+//   pause_after:N:FILE              after the Nth put, creates FILE.paused and waits (holding
+//                                   no lock but the write lock) until FILE exists
 // Commits are counted from the start of the run (the reconcile inside Store::open is not one).
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 #include "store/store.h"
 
@@ -23,7 +27,9 @@ class FaultInjector {
   [[nodiscard]] bool watches_commits() const { return kill_at_commit_ != 0; }
 
  private:
-  std::size_t kill_after_put_ = 0;  // 0 = off
+  std::size_t kill_after_put_ = 0;   // 0 = off
+  std::size_t pause_after_put_ = 0;  // 0 = off
+  std::string resume_file_;
   std::size_t kill_at_commit_ = 0;  // 0 = off
   CommitStage kill_stage_ = CommitStage::kSqliteCommitted;
   std::size_t puts_ = 0;

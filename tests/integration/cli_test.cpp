@@ -277,6 +277,18 @@ TEST(Cli, BadInputIsReportedAndTheRestIsIndexed) {
 // repairs the stores, and the final state equals an uninterrupted run. With
 // batches of 4 the kills land mid-batch, after 4, 8, 4 and 12 documents were
 // committed (so 28 of 40 before the last, uninterrupted run).
+TEST(Cli, AFaultSpecThatCannotBeCarriedOutIsRefusedByName) {
+  TempDir dir;
+  const auto db = dir.path() / "db";
+  for (const std::string spec : {"pause_after:3", "pause_after:3:", "sigkill_afterwards:2"}) {
+    const auto r = run_command("FOILOG_FAULT=" + spec + " " + foilog_bin() +
+                               " index --quiet --db " + quote(db) + " " + corpus_dirs());
+    EXPECT_EQ(r.status, 2) << spec << ": " << r.output;
+    EXPECT_NE(r.output.find("FOILOG_FAULT"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("pause_after:N:FILE"), std::string::npos) << r.output;
+  }
+}
+
 TEST(Cli, KillNineLeavesBothStoresConsistent) {
   TempDir dir;
   const auto db = dir.path() / "db";
