@@ -6,6 +6,7 @@
 #ifdef FOILOG_BENCH_HAVE_WEB
 #include <xapian.h>
 
+#include "analytics/doc_columns.h"
 #include "common/timer.h"
 #include "render/url.h"
 #include "schema/schema.h"
@@ -60,14 +61,19 @@ class WebSearcher : public Searcher {
   explicit WebSearcher(const std::filesystem::path& db_dir)
       : db_((db_dir / schema::file::kXapian).string()) {
     const auto start = Clock::now();
+    // Both of the server's per-revision columns: facets, and the numbers (sort dates and ids
+    // among them) that let a search without words skip the matcher.
     columns_ = web::FacetColumns::build(db_);
+    numbers_ = web::DocColumns::build(db_);
     g_build_seconds = seconds_since(start);
-    g_column_bytes = columns_->memory_bytes();
+    g_column_bytes = columns_->memory_bytes() + numbers_->memory_bytes();
     builder_ = std::make_unique<web::QueryBuilder>(db_);
   }
 
   SearchResult search(const QueryRecipe& q) override {
-    const web::SearchResults r = web::run_search(db_, *columns_, *builder_, request_of(q));
+    web::SearchOptions options;
+    options.numbers = numbers_.get();  // as the server passes them (web/pages/page_common.cpp)
+    const web::SearchResults r = web::run_search(db_, *columns_, *builder_, request_of(q), options);
     SearchResult out;
     out.matches = r.total;
     out.timed_out = !r.exact;
@@ -86,6 +92,7 @@ class WebSearcher : public Searcher {
  private:
   Xapian::Database db_;
   std::shared_ptr<const web::FacetColumns> columns_;
+  std::shared_ptr<const web::DocColumns> numbers_;
   std::unique_ptr<web::QueryBuilder> builder_;
 };
 

@@ -201,5 +201,74 @@ TEST(FacetCounts, QuestionModeCountsQuestions) {
   EXPECT_TRUE(r.hits[0].data.contains("question"));
 }
 
+// A search without words is answered from the in-memory columns (searcher.cpp's browse) when
+// the document numbers are given, and by Xapian's matcher when not: both must give the same
+// total, facet counts, match set and pages, in the same order, for every sort, filter, date
+// range and page.
+TEST(FacetCounts, BrowsingWithoutTheMatcherAgreesWithIt) {
+  Fixture fx = make_fixture(23, 260);
+  const Xapian::Database& db = fx.db;
+  const auto columns = FacetColumns::build(db);
+  const auto numbers = DocColumns::build(db);
+  ASSERT_TRUE(numbers->sort_keys_exact());
+  QueryBuilder builder(db);
+  std::vector<SearchRequest> requests(6);
+  requests[1].filters[*facet_index("outcome")] = {"refused", "partial"};
+  requests[2].sort = SortOrder::kOldest;
+  requests[2].filters[*facet_index("exemption")] = {"s31", "s40"};
+  // Bounds that are some documents' dates, so that the range's ends are tested.
+  std::vector<std::uint32_t> keys;
+  for (Xapian::docid d = 1; d <= db.get_lastdocid(); ++d) {
+    if (numbers->sort_key(d) != 0) {
+      keys.push_back(numbers->sort_key(d));
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  ASSERT_FALSE(keys.empty());
+  const auto iso = [](std::uint32_t key) {
+    const std::string k = std::to_string(key);
+    return k.substr(0, 4) + "-" + k.substr(4, 2) + "-" + k.substr(6, 2);
+  };
+  requests[3].from = iso(keys[keys.size() / 4]);
+  requests[3].to = iso(keys[keys.size() * 3 / 4]);
+  requests[4].from = iso(keys[keys.size() / 2]);
+  requests[4].sort = SortOrder::kOldest;
+  requests[5].mode = SearchMode::kQuestions;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    SearchRequest req = requests[i];
+    req.per_page = 7;
+    std::size_t pages = 0;
+    for (req.page = 1;; ++req.page) {
+      SearchOptions matcher;
+      matcher.collect_matches = true;
+      SearchOptions columns_only = matcher;
+      columns_only.numbers = numbers.get();
+      const auto a = run_search(db, *columns, builder, req, matcher);
+      const auto b = run_search(db, *columns, builder, req, columns_only);
+      EXPECT_EQ(a.total, b.total) << "request " << i;
+      EXPECT_EQ(a.matching, b.matching) << "request " << i;
+      ASSERT_EQ(a.hits.size(), b.hits.size()) << "request " << i << " page " << req.page;
+      for (std::size_t h = 0; h < a.hits.size(); ++h) {
+        EXPECT_EQ(a.hits[h].docid, b.hits[h].docid) << "request " << i << " page " << req.page;
+        EXPECT_EQ(a.hits[h].weight, b.hits[h].weight);
+        EXPECT_EQ(a.hits[h].data, b.hits[h].data);
+      }
+      for (std::size_t f = 0; f < kFacetCount; ++f) {
+        ASSERT_EQ(a.facets[f].size(), b.facets[f].size()) << "facet " << kFacets[f].param;
+        for (std::size_t v = 0; v < a.facets[f].size(); ++v) {
+          EXPECT_EQ(a.facets[f][v].value, b.facets[f][v].value);
+          EXPECT_EQ(a.facets[f][v].count, b.facets[f][v].count);
+          EXPECT_EQ(a.facets[f][v].selected, b.facets[f][v].selected);
+        }
+      }
+      if (a.hits.empty()) {
+        break;
+      }
+      ++pages;
+    }
+    EXPECT_GT(pages, 1U) << "request " << i << ": the fixture should need several pages";
+  }
+}
+
 }  // namespace
 }  // namespace foilog::web

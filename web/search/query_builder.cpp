@@ -194,7 +194,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& req) {
   }
   const std::string type(req.mode == SearchMode::kQuestions ? schema::doc_type::kQuestion
                                                             : schema::doc_type::kDocument);
-  Xapian::Query filter(std::string(prefix::kDocType) + type);
+  out.type_term = std::string(prefix::kDocType) + type;
+  out.sort_from = req.from.empty() ? std::string() : yyyymmdd(req.from);
+  out.sort_to = req.to.empty() ? std::string() : yyyymmdd(req.to);
+  Xapian::Query filter(out.type_term);
   if (!req.from.empty() && !req.to.empty()) {
     filter = Xapian::Query(Xapian::Query::OP_AND, filter,
                            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::kSortDate,

@@ -20,6 +20,12 @@ struct BuiltQuery {
   std::string corrected;   // QueryParser's spelling correction of q, or empty
   std::string reference;   // the XREF term q names exactly, or empty
   bool match_all = false;  // q was empty
+  // What query's filter part holds, for searches that match without Xapian's matcher
+  // (searcher.cpp's browse): the document-type term and the sort-date bounds (YYYYMMDD, or
+  // empty when open).
+  std::string type_term;
+  std::string sort_from;
+  std::string sort_to;
 };
 
 // Canonical provision from how a person types it: "S31(1)(a)" / "section 31" / "31" -> "s31...",
