@@ -49,20 +49,6 @@ std::string read_whole_file(const std::filesystem::path& file, std::uintmax_t si
   return bytes;
 }
 
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
 // The result of a whole kOk message, or nullopt when it was cut short.
 std::optional<std::string> whole_result(std::string_view body) {
   if (body.size() < 8) {

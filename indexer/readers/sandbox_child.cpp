@@ -24,6 +24,7 @@
 #include "readers/sandbox_protocol.h"
 #include "readers/sandbox_task.h"
 #include "util/error.h"
+#include "util/fd.h"
 
 // GCC defines __SANITIZE_ADDRESS__ under -fsanitize=address; clang 14 only answers
 // __has_feature(address_sanitizer).
@@ -43,20 +44,6 @@ namespace protocol = sandbox_protocol;
 // Exit status of a child that could not send its message; the indexer reports it as
 // "parser exited without a result (status 3)".
 constexpr int kCannotWrite = 3;
-
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 std::string read_all(int fd) {
   std::string bytes;

@@ -1,8 +1,12 @@
-// A file descriptor owned by one object and closed when it goes (RAII, movable, not copyable).
+// A file descriptor owned by one object and closed when it goes (RAII, movable, not copyable),
+// and writing all of a buffer to a descriptor.
 #pragma once
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstddef>
+#include <string_view>
 #include <utility>
 
 namespace foilog {
@@ -34,5 +38,20 @@ class Fd {
  private:
   int fd_;
 };
+
+// Writes all of data, retrying short writes and EINTR; false on any other failure (errno set).
+inline bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
 
 }  // namespace foilog
