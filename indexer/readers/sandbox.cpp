@@ -32,6 +32,9 @@ namespace {
 
 namespace protocol = sandbox_protocol;
 
+// How long the launcher may take to report a child's end once its result pipe has closed.
+constexpr int kLauncherAnswerMs = 10000;
+
 // The readers' work in a child: bytes in, the serialised DocumentText out.
 const SandboxTask kReadDocument("read-document",
                                 [](std::string_view bytes, const std::string& filename) {
@@ -110,12 +113,20 @@ ChildResult collect_child(LaunchedChild& child, int result_fd, int wall_seconds,
     const char kill = protocol::kKill;
     (void)::send(child.control.get(), &kill, 1, MSG_NOSIGNAL);
   }
-  // The launcher answers as soon as it has reaped the child (at once after EOF, or after the
-  // kill): no deadline needed here.
+  // The launcher answers as soon as it has reaped the child: at once after EOF, or after the
+  // kill. A bound all the same, so that a launcher gone wrong fails the file, never hangs the run.
+  pollfd control{child.control.get(), POLLIN, 0};
+  int ready = 0;
+  do {
+    ready = ::poll(&control, 1, kLauncherAnswerMs);
+  } while (ready < 0 && errno == EINTR);
+  if (ready == 0) {
+    throw IngestError(filename, "parser's launcher did not say how the parser ended");
+  }
   char ended[1 + sizeof(int) + sizeof(rusage)] = {};
   ssize_t n = 0;
   do {
-    n = ::recv(child.control.get(), ended, sizeof ended, 0);
+    n = ::recv(child.control.get(), ended, sizeof ended, MSG_DONTWAIT);
   } while (n < 0 && errno == EINTR);
   if (n != static_cast<ssize_t>(sizeof ended) || ended[0] != protocol::kEnded) {
     throw IngestError(filename, "parser's launcher died before the parser ended");

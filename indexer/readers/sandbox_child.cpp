@@ -205,6 +205,10 @@ struct Child {
 // The launcher: single-threaded, it forks a child per request and reports how each ended.
 [[noreturn]] void run_zygote() {
   ensure_stdio_open();
+  // exec keeps an ignored signal ignored: started by an indexer (or a supervisor above it) that
+  // ignores SIGCHLD, the kernel would reap the children before wait4 could report how they
+  // ended.
+  ::signal(SIGCHLD, SIG_DFL);
   sigset_t chld;
   sigset_t original;
   sigemptyset(&chld);

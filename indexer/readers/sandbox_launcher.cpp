@@ -72,7 +72,9 @@ class Launcher {
       return true;  // another thread has already replaced it
     }
     for (int i = 0; i < 200; ++i) {
-      if (::waitpid(pid_, nullptr, WNOHANG) == pid_) {
+      // ECHILD: already reaped, by the kernel when this process ignores SIGCHLD.
+      const pid_t reaped = ::waitpid(pid_, nullptr, WNOHANG);
+      if (reaped == pid_ || (reaped < 0 && errno == ECHILD)) {
         pid_ = -1;
         socket_.reset();
         return true;

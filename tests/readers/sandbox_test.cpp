@@ -231,6 +231,20 @@ TEST(Sandbox, OneLauncherForksEveryChildAndANewOneReplacesItIfItDies) {
   EXPECT_EQ(std::stoi(run_sandboxed("", "x.pdf", SandboxLimits{}, kReportLauncher)), replacement);
 }
 
+TEST(Sandbox, ChildrenAreCollectedWhenTheIndexerIgnoresSigchld) {
+  // A supervisor may start foilog with SIGCHLD ignored, and exec keeps it ignored: a launcher
+  // started so would find its children reaped by the kernel before it could report on them.
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  struct sigaction before {};
+  ASSERT_EQ(::sigaction(SIGCHLD, &ignore, &before), 0);
+  const pid_t launcher = std::stoi(run_sandboxed("", "x.pdf", SandboxLimits{}, kReportLauncher));
+  ASSERT_EQ(::kill(launcher, SIGKILL), 0);  // the next one starts with SIGCHLD ignored
+  EXPECT_NE(std::stoi(run_sandboxed("", "x.pdf", SandboxLimits{}, kReportLauncher)), launcher);
+  EXPECT_EQ(run_sandboxed("the text", "x.pdf", SandboxLimits{}, kNoisy), "the text");
+  ::sigaction(SIGCHLD, &before, nullptr);
+}
+
 // Renders a text PDF to greyscale pixels and wraps them as an image-only ("scanned") PDF.
 std::string scanned_pdf() {
   constexpr int kWidthPt = 360;
