@@ -168,12 +168,11 @@ bool browsable(const BuiltQuery& built, const SearchOptions& options) {
 
 // A search without words, answered without Xapian's matcher: one walk of the type term's
 // posting list, each document's filters and date read from the in-memory columns, then the page
-// taken by date. The matcher and its decider cost ~1 us a match (bench/RESULTS.md: browsing
-// 100k letters took 73 ms at p50); this walk costs a few ns. What it returns is what the
-// matcher returns: the same total, facet counts, page (date, then the tie order of
+// taken by date. Through the matcher and its decider, browsing 100k letters took 90 ms at p50;
+// this way 8 ms, ~80 ns for each response walked (bench/RESULTS.md, "Fourth round"). It returns
+// what the matcher returns: the same total, facet counts, page (date, then the tie order of
 // tie_order.h: id, then docid) and match order (docid); FacetCounts tests compare the two.
-// Returns the page's docids in order; `seen` gets every document of the type, as from the
-// matcher's decider.
+// Returns the page's docids in order; `seen` gets every document of the type, as the decider's.
 std::vector<Xapian::docid> browse(const Xapian::Database& db, const FacetColumns& columns,
                                   const Selection& sel, const BuiltQuery& built,
                                   const SearchRequest& req, const DocColumns& numbers,
