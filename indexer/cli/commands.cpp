@@ -20,6 +20,7 @@ usage: foilog SUBCOMMAND [OPTIONS] [ARGS]
   extract FILE...                               print the extracted record of each file as JSON
   eval [--min FIELD=VALUE ...] DIR...           score extraction against the label files in DIR
   reindex [--db DIR]                            rebuild the Xapian index from SQLite
+  compact [--db DIR]                            shrink the Xapian index (after a large index)
   stats [--db DIR]                              counts per facet
   check [--db DIR]                              verify both stores hold the same documents
   backup [--db DIR] DEST                        copy both stores consistently, even while in use
@@ -52,6 +53,8 @@ int run(int argc, char** argv, const std::map<std::string, Subcommand>& extra) {
     fn = cmd_eval;
   } else if (sub == "reindex") {
     fn = cmd_reindex;
+  } else if (sub == "compact") {
+    fn = cmd_compact;
   } else if (sub == "stats") {
     fn = cmd_stats;
   } else if (sub == "check") {

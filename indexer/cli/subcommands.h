@@ -10,6 +10,7 @@ int cmd_index(int argc, char** argv);
 int cmd_extract(int argc, char** argv);
 int cmd_eval(int argc, char** argv);
 int cmd_reindex(int argc, char** argv);
+int cmd_compact(int argc, char** argv);
 int cmd_stats(int argc, char** argv);
 int cmd_check(int argc, char** argv);
 int cmd_backup(int argc, char** argv);

@@ -124,6 +124,13 @@ std::vector<std::int64_t> Store::purge(const std::vector<std::int64_t>& ids) {
   return targets;
 }
 
+void Store::compact() {
+  require_writable("compact");
+  const std::lock_guard commit_guard(*commit_lock_);  // held across the compaction and swap
+  commit();
+  compact_xapian();
+}
+
 void Store::compact_xapian() {
   xapian_->commit();
   const fs::path fresh = dir_ / schema::file::kXapianNew;
@@ -132,7 +139,7 @@ void Store::compact_xapian() {
     // Compaction copies only what the latest revision uses: deleted documents' postings,
     // positions and data stay behind in the old copy, which the swap deletes.
     Xapian::Database live(xapian_path().string());
-    live.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    live.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
   } catch (const Xapian::Error& e) {
     fs::remove_all(fresh);
     throw DataError(xapian_path().string() + ": cannot compact the index: " + e.get_description());

@@ -213,8 +213,12 @@ std::vector<IndexedDocument> XapianIndexer::build(const Record& rec, std::int64_
     Xapian::Document qdoc;
     qtg.set_document(qdoc);
     qtg.index_text(q.text);
-    qtg.increase_termpos();
-    qtg.index_text(q.answer);
+    // The answer's words are searchable but carry no positions: phrases in question mode are
+    // matched within the question's own wording. Answers are most of a question document's
+    // text (a single-question letter's answer is nearly the whole letter, which the response
+    // document already holds with positions), and their positions were about half of the
+    // index's position table and a fifth of the writer's time (bench/RESULTS.md, fifth round).
+    qtg.index_text_without_positions(q.answer);
     if (!rec.authority.empty()) {
       qtg.index_text(rec.authority, 1, std::string(prefix::kAuthorityText));
     }

@@ -208,6 +208,16 @@ TEST_F(IndexedCorpus, ReindexRebuildsTheSameIndex) {
   EXPECT_EQ(run_command(foilog_bin() + " stats --db " + quote(db())).output, stats_before.output);
 }
 
+TEST_F(IndexedCorpus, CompactKeepsTheIndexAndSaysHowMuchItSaved) {
+  const auto stats_before = run_command(foilog_bin() + " stats --db " + quote(db()));
+  const auto r = run_command(foilog_bin() + " compact --db " + quote(db()));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("compacted "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(" MB -> "), std::string::npos) << r.output;
+  EXPECT_EQ(run_command(foilog_bin() + " check --db " + quote(db())).status, 0);
+  EXPECT_EQ(run_command(foilog_bin() + " stats --db " + quote(db())).output, stats_before.output);
+}
+
 TEST(Cli, ChangedFileReplacesItsRecord) {
   TempDir dir;
   const auto docs = dir.path() / "docs";
@@ -322,7 +332,7 @@ TEST(Cli, UsageErrorsNameTheOption) {
   EXPECT_NE(r.output.find("/nonexistent/db"), std::string::npos) << r.output;
   r = run_command(foilog_bin() + " frobnicate");
   EXPECT_EQ(r.status, 2);
-  for (const char* sub : {"index", "extract", "eval", "reindex", "stats", "check"}) {
+  for (const char* sub : {"index", "extract", "eval", "reindex", "compact", "stats", "check"}) {
     EXPECT_EQ(run_command(foilog_bin() + " " + sub + " --help").status, 0) << sub;
   }
 }

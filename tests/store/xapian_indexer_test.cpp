@@ -112,6 +112,44 @@ TEST(XapianIndexer, ReplaceLeavesNoStaleQuestions) {
   EXPECT_EQ(db.get_doccount(), 0U);
 }
 
+Xapian::doccount matches(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  return enquire.get_mset(0, 10).get_matches_estimated();
+}
+
+Xapian::Query phrase(const std::vector<std::string>& words, const std::string& type) {
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()),
+                       Xapian::Query("XTYPE" + type));
+}
+
+// A question document's answer is searchable by its words but carries no positions (they were
+// half the position table): a phrase in question mode is found in the question's wording, and
+// the response document still finds it anywhere in the letter.
+TEST(XapianIndexer, QuestionPhrasesAreMatchedInTheQuestionsWording) {
+  Record rec;
+  rec.text =
+      "1. How many body worn video cameras does the force own?\n"
+      "The force holds forty seven cameras in its central store.";
+  rec.questions.resize(1);
+  rec.questions[0].n = 1;
+  rec.questions[0].text = "How many body worn video cameras does the force own?";
+  rec.questions[0].answer = "The force holds forty seven cameras in its central store.";
+  auto db = in_memory();
+  XapianIndexer indexer;
+  indexer.replace(db, rec, 1, "", false);
+  EXPECT_EQ(matches(db, phrase({"body", "worn", "video"}, "question")), 1U);
+  EXPECT_EQ(matches(db, phrase({"forty", "seven"}, "question")), 0U);
+  EXPECT_EQ(matches(db, phrase({"forty", "seven"}, "doc")), 1U);
+  const std::vector<std::string> words{"forty", "seven"};
+  EXPECT_EQ(
+      matches(db, Xapian::Query(Xapian::Query::OP_FILTER,
+                                Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                                Xapian::Query("XTYPEquestion"))),
+      1U);
+}
+
 // The spelling table is what QueryParser's FLAG_SPELLING_CORRECTION suggests from.
 TEST(XapianIndexer, SpellingDataFromTheResponse) {
   testing::TempDir dir;  // on disk: the in-memory backend keeps no spelling table
