@@ -1,6 +1,7 @@
 #include "extract/record_json.h"
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "util/error.h"
@@ -119,6 +120,24 @@ void require_object(const json& v, const std::string& where) {
   }
 }
 
+// Whether value is exactly the text at span (and so need not be stored twice).
+bool covers(const std::string& text, const Span& span, const std::string& value) {
+  return !value.empty() && !span.empty() && span.end <= text.size() &&
+         std::string_view(text).substr(span.begin, span.end - span.begin) == value;
+}
+
+std::string span_text(const std::string& text, const Span& span, const std::string& where) {
+  if (span.empty()) {
+    return {};
+  }
+  if (span.end > text.size()) {
+    throw DataError("record JSON: " + where + " is missing and its span [" +
+                    std::to_string(span.begin) + ", " + std::to_string(span.end) +
+                    "] is past the end of the text (" + std::to_string(text.size()) + " bytes)");
+  }
+  return text.substr(span.begin, span.end - span.begin);
+}
+
 }  // namespace
 
 nlohmann::json public_record_json(const Record& r, bool include_text) {
@@ -202,6 +221,21 @@ nlohmann::json record_to_json(const Record& r, bool include_text) {
   return j;
 }
 
+nlohmann::json stored_record_json(const Record& r) {
+  json j = record_to_json(r, true);
+  json& questions = j["questions"];
+  for (std::size_t i = 0; i < r.questions.size(); ++i) {
+    const Question& q = r.questions[i];
+    if (covers(r.text, q.text_span, q.text)) {
+      questions[i].erase("text");
+    }
+    if (covers(r.text, q.answer_span, q.answer)) {
+      questions[i].erase("answer");
+    }
+  }
+  return j;
+}
+
 Record record_from_json(const nlohmann::json& j) {
   if (!j.is_object()) {
     throw DataError("record JSON: expected an object, got " + std::string(j.type_name()));
@@ -271,6 +305,13 @@ Record record_from_json(const nlohmann::json& j) {
         require_object(*spans, where + ".spans");
         read_span(*spans, "text", where + ".spans", out.text_span);
         read_span(*spans, "answer", where + ".spans", out.answer_span);
+      }
+      // Left out by stored_record_json: the bytes at the span.
+      if (find(q, "text") == nullptr) {
+        out.text = span_text(r.text, out.text_span, where + ".text");
+      }
+      if (find(q, "answer") == nullptr) {
+        out.answer = span_text(r.text, out.answer_span, where + ".answer");
       }
       r.questions.push_back(std::move(out));
     }

@@ -1,5 +1,6 @@
 // The JSON shape of a Record: what `foilog extract` prints and what the store keeps in
-// documents.record. record_from_json(record_to_json(r, true)) == r for every field.
+// documents.record. record_from_json(record_to_json(r, true)) == r for every field, and
+// record_from_json(stored_record_json(r)) == r.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -22,9 +23,16 @@ namespace foilog {
 // of the machine.
 [[nodiscard]] nlohmann::json public_record_json(const Record& r, bool include_text = false);
 
+// The form documents.record holds: record_to_json(r, true) less each question's text and
+// answer wherever they are exactly the bytes their span points at in the text, which
+// record_from_json restores. Answers are spans of the letter, so storing them again about
+// doubled the record (bench/RESULTS.md, fifth round).
+[[nodiscard]] nlohmann::json stored_record_json(const Record& r);
+
 // The inverse. Missing keys keep the Record defaults (older stored records stay readable); a key
 // of the wrong type throws DataError naming the key ("record JSON: questions[2].n must be an
-// integer").
+// integer"). A question's text or answer left out by stored_record_json is taken from the text
+// at its span.
 [[nodiscard]] Record record_from_json(const nlohmann::json& j);
 
 }  // namespace foilog

@@ -71,7 +71,7 @@ inline constexpr std::string_view kSynonymsSha256 = "foilog.synonyms_sha256";
 
 // ---- SQLite ----------------------------------------------------------------------------------
 // Bumped by every numbered migration in store/migrations.cpp.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 namespace table {
 inline constexpr std::string_view kMeta = "meta";
@@ -81,6 +81,8 @@ inline constexpr std::string_view kAuthorityAliases = "authority_aliases";
 inline constexpr std::string_view kExemptions = "exemptions";
 inline constexpr std::string_view kDocumentExemptions = "document_exemptions";
 inline constexpr std::string_view kQuestions = "questions";
+// Schema 4: a view of questions with each answer (stored once, in documents.record).
+inline constexpr std::string_view kQuestionAnswers = "question_answers";
 inline constexpr std::string_view kDocumentTopics = "document_topics";
 inline constexpr std::string_view kDocumentRegimes = "document_regimes";
 inline constexpr std::string_view kIngestErrors = "ingest_errors";
@@ -100,7 +102,7 @@ inline constexpr std::string_view kSha256 = "sha256";
 inline constexpr std::string_view kSize = "size";
 inline constexpr std::string_view kFormat = "format";
 inline constexpr std::string_view kIngestedAt = "ingested_at";
-inline constexpr std::string_view kRecord = "record";  // record_to_json(rec, true), as text
+inline constexpr std::string_view kRecord = "record";  // stored_record_json(rec), as text
 inline constexpr std::string_view kAuthorityId = "authority_id";
 inline constexpr std::string_view kAuthorityType = "authority_type";
 inline constexpr std::string_view kReference = "reference";

@@ -38,16 +38,15 @@ void insert_children(SqliteDb& db, std::int64_t id, const Record& rec) {
     return std::string();
   };
   auto question = db.prepare(
-      "INSERT INTO questions(document_id, ord, n, text, answer, outcome) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      "INSERT INTO questions(document_id, ord, n, text, outcome) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
   for (std::size_t i = 0; i < rec.questions.size(); ++i) {
     const Question& q = rec.questions[i];
     question.bind(1, id)
         .bind(2, static_cast<std::int64_t>(i))
         .bind(3, q.n)
         .bind(4, q.text)
-        .bind(5, q.answer)
-        .bind(6, q.outcome)
+        .bind(5, q.outcome)
         .run();
     question.reset();
     for (const auto& p : q.exemptions) {
@@ -80,7 +79,7 @@ void insert_children(SqliteDb& db, std::int64_t id, const Record& rec) {
 std::int64_t write_document_rows(SqliteDb& db, std::optional<std::int64_t> existing_id,
                                  const Record& rec, const DocumentSource& src,
                                  std::string_view status, std::optional<std::int64_t> new_id) {
-  const std::string record_json = record_to_json(rec, true).dump();
+  const std::string record_json = stored_record_json(rec).dump();
   // Same column order for both statements so one bind sequence serves both.
   auto stmt =
       existing_id

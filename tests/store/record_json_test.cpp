@@ -127,6 +127,39 @@ TEST(RecordJson, EveryLabelledDocumentRoundTrips) {
   }
 }
 
+// The store keeps a question's text and answer once: where they are the bytes at their span,
+// the stored form leaves them out and reading puts them back.
+TEST(RecordJson, StoredFormLeavesOutWhatTheSpansHold) {
+  Record r = full_record();
+  r.text = "1. What SEIM solution is used?\nWe use Splunk.\n2. Email of the IT lead?\nWithheld.";
+  const auto span_of = [&r](const std::string& s) {
+    const auto at = r.text.find(s);
+    return Span{at, at + s.size()};
+  };
+  r.questions[0].text_span = span_of(r.questions[0].text);
+  r.questions[0].answer = "We use Splunk.";
+  r.questions[0].answer_span = span_of(r.questions[0].answer);
+  r.questions[1].text_span = span_of(r.questions[1].text);
+  r.questions[1].answer = "foi@example.org";  // not what its span holds: kept
+  r.questions[1].answer_span = span_of("Withheld.");
+  const auto stored = stored_record_json(r);
+  EXPECT_FALSE(stored["questions"][0].contains("text"));
+  EXPECT_FALSE(stored["questions"][0].contains("answer"));
+  EXPECT_FALSE(stored["questions"][1].contains("text"));
+  EXPECT_EQ(stored["questions"][1]["answer"], "foi@example.org");
+  expect_same(r, record_from_json(stored));
+  EXPECT_EQ(record_from_json(stored).questions[0].answer, "We use Splunk.");
+  // A span past the end of the text cannot be read back: the error names the question.
+  auto damaged = stored;
+  damaged["text"] = "short";
+  try {
+    (void)record_from_json(damaged);
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("questions[0].text"), std::string::npos) << e.what();
+  }
+}
+
 TEST(RecordJson, MissingKeysKeepDefaults) {
   const Record r = record_from_json({{"file", "dev001.txt"}});
   EXPECT_EQ(r.file, "dev001.txt");

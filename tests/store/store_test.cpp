@@ -422,6 +422,50 @@ TEST(Store, CompactKeepsEveryDocumentAndSwaps) {
   EXPECT_EQ(store->check().xapian_docs, records.size());
 }
 
+// Answers are stored once (in the record, as spans of its text); the question_answers view
+// gives SQL users every answer, and every reader gets them back.
+TEST(Store, AnswersAreStoredOnceAndReadBackEverywhere) {
+  TempDir dir;
+  auto store = open_rw(dir);
+  Record rec = corpus_records().front();
+  ASSERT_GE(rec.questions.size(), 2U);
+  for (auto& q : rec.questions) {  // each answer: the line after its question
+    const auto eol = rec.text.find('\n', q.text_span.end);
+    ASSERT_NE(eol, std::string::npos);
+    const auto next = rec.text.find('\n', eol + 1);
+    q.answer_span = {eol + 1, next == std::string::npos ? rec.text.size() : next};
+    q.answer = rec.text.substr(q.answer_span.begin, q.answer_span.end - q.answer_span.begin);
+  }
+  rec.questions.back().answer = "An answer the letter does not print.";
+  store->put(rec, source_for(rec));
+  store->commit();
+  const auto id = store->find_document(rec.file);
+  ASSERT_TRUE(id.has_value());
+  auto raw = store->database().prepare("SELECT record FROM documents WHERE id = ?1");
+  raw.bind(1, *id);
+  ASSERT_TRUE(raw.step());
+  const auto stored = nlohmann::json::parse(raw.text(0));
+  EXPECT_FALSE(stored["questions"][0].contains("answer"));
+  EXPECT_TRUE(stored["questions"].back().contains("answer"));
+  auto view = store->database().prepare(
+      "SELECT answer FROM question_answers WHERE document_id = ?1 ORDER BY ord");
+  view.bind(1, *id);
+  const auto doc = store->get_document(*id);
+  ASSERT_TRUE(doc.has_value());
+  for (std::size_t i = 0; i < rec.questions.size(); ++i) {
+    ASSERT_TRUE(view.step()) << i;
+    EXPECT_EQ(view.text(0), rec.questions[i].answer) << i;
+    EXPECT_EQ((*doc)["record"]["questions"][i]["answer"], rec.questions[i].answer) << i;
+  }
+  Xapian::Database db(store->xapian_path().string());
+  const auto post =
+      db.postlist_begin("Q" + std::to_string(*id) + "#" + std::to_string(rec.questions[0].n));
+  ASSERT_NE(post,
+            db.postlist_end("Q" + std::to_string(*id) + "#" + std::to_string(rec.questions[0].n)));
+  EXPECT_EQ(nlohmann::json::parse(db.get_document(*post).get_data())["answer"],
+            rec.questions[0].answer);
+}
+
 TEST(Store, RemoveDeletesFromBoth) {
   TempDir dir;
   auto store = open_rw(dir);
