@@ -472,7 +472,6 @@ std::size_t Store::write_pending_to_xapian() {
   RecordChunks chunks(pending);
   std::vector<StoredRecord> chunk;
   while (chunks.next(chunk)) {
-    auto built = build_documents(*indexer_, chunk, index_threads_, sqlite_path());
     // Spelling changes are summed over the chunk and applied once per word: most words recur
     // from letter to letter, and each add_spelling() call is a lookup in Xapian's table. Old
     // shares are taken back after every replacement, so "does any document still contain the
@@ -480,19 +479,22 @@ std::size_t Store::write_pending_to_xapian() {
     // as taking back and adding document by document.
     SpellingTally forgotten;
     SpellingTally added;
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      const std::int64_t id = chunk[i].id;
-      // The version being replaced gave spelling entries of its own (read before replacing).
-      forgotten.add(spelling_share(*xapian_, id));
-      for (const auto& d : built[i]) {
-        if (d.spelled) {
-          added.add(spelling_of(d.document));
-        }
-      }
-      XapianIndexer::replace_built(*xapian_, id, built[i], /*add_spelling=*/false);
-      ++indexed;
-      touched = true;
-    }
+    build_and_write_documents(*indexer_, chunk, index_threads_, sqlite_path(),
+                              [&](std::size_t i, std::vector<IndexedDocument>& documents) {
+                                const std::int64_t id = chunk[i].id;
+                                // The version being replaced gave spelling entries of its own (read
+                                // before replacing).
+                                forgotten.add(spelling_share(*xapian_, id));
+                                for (const auto& d : documents) {
+                                  if (d.spelled) {
+                                    added.add(spelling_of(d.document));
+                                  }
+                                }
+                                XapianIndexer::replace_built(*xapian_, id, documents,
+                                                             /*add_spelling=*/false);
+                                ++indexed;
+                                touched = true;
+                              });
     forget_spelling(*xapian_, forgotten.shares());
     add_spelling(*xapian_, added.shares());
   }
@@ -590,10 +592,10 @@ void Store::reindex() {
     RecordChunks chunks(all);
     std::vector<StoredRecord> chunk;
     while (chunks.next(chunk)) {
-      auto built = build_documents(*indexer_, chunk, index_threads_, sqlite_path());
-      for (std::size_t i = 0; i < chunk.size(); ++i) {
-        XapianIndexer::replace_built(fresh, chunk[i].id, built[i]);
-      }
+      build_and_write_documents(*indexer_, chunk, index_threads_, sqlite_path(),
+                                [&](std::size_t i, std::vector<IndexedDocument>& documents) {
+                                  XapianIndexer::replace_built(fresh, chunk[i].id, documents);
+                                });
     }
     fresh.commit();
     fresh.close();

@@ -8,22 +8,34 @@
 
 namespace foilog {
 
-std::vector<std::vector<IndexedDocument>> build_documents(
+namespace {
+
+std::vector<IndexedDocument> build_one(const XapianIndexer& indexer, const StoredRecord& r,
+                                       const std::filesystem::path& sqlite_path) {
+  Record rec;
+  try {
+    rec = record_from_json(nlohmann::json::parse(r.record_json));
+  } catch (const nlohmann::json::exception& e) {
+    throw DataError(sqlite_path.string() + ": document " + std::to_string(r.id) +
+                    " has unreadable record JSON (" + e.what() + "); re-index its file");
+  }
+  return indexer.build(rec, r.id, r.ingested_at);
+}
+
+}  // namespace
+
+void build_and_write_documents(
     const XapianIndexer& indexer, const std::vector<StoredRecord>& records, unsigned threads,
-    const std::filesystem::path& sqlite_path) {
-  std::vector<std::vector<IndexedDocument>> built(records.size());
-  parallel_for(records.size(), threads, [&](std::size_t i) {
-    const StoredRecord& r = records[i];
-    Record rec;
-    try {
-      rec = record_from_json(nlohmann::json::parse(r.record_json));
-    } catch (const nlohmann::json::exception& e) {
-      throw DataError(sqlite_path.string() + ": document " + std::to_string(r.id) +
-                      " has unreadable record JSON (" + e.what() + "); re-index its file");
-    }
-    built[i] = indexer.build(rec, r.id, r.ingested_at);
-  });
-  return built;
+    const std::filesystem::path& sqlite_path,
+    const std::function<void(std::size_t, std::vector<IndexedDocument>&)>& write) {
+  OrderedPool<std::vector<IndexedDocument>> pool(threads > 1 ? threads : 0);
+  for (const StoredRecord& r : records) {
+    pool.submit([&indexer, &r, &sqlite_path] { return build_one(indexer, r, sqlite_path); });
+  }
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    std::vector<IndexedDocument> documents = pool.next();
+    write(i, documents);
+  }
 }
 
 }  // namespace foilog

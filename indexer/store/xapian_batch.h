@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,15 @@ struct StoredRecord {
   std::string ingested_at;
 };
 
-// Each record's documents, in input order. Throws DataError naming sqlite_path and the id of a
-// record whose JSON cannot be read.
-[[nodiscard]] std::vector<std::vector<IndexedDocument>> build_documents(
+// Builds each record's documents on `threads` threads running ahead while the caller's thread
+// is handed each record's documents in input order (write(i, documents)), so the single writer puts
+// record i into Xapian while the next ones are built instead of waiting for the whole chunk first
+// (bench/RESULTS.md, fifth round). threads <= 1: built and written in turn on this thread. The
+// first error, the build's or write's, is rethrown here; builds not yet started are dropped. A
+// record whose JSON cannot be read is a DataError naming sqlite_path and its id.
+void build_and_write_documents(
     const XapianIndexer& indexer, const std::vector<StoredRecord>& records, unsigned threads,
-    const std::filesystem::path& sqlite_path);
+    const std::filesystem::path& sqlite_path,
+    const std::function<void(std::size_t, std::vector<IndexedDocument>&)>& write);
 
 }  // namespace foilog
