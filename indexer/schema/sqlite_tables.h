@@ -157,11 +157,12 @@ CREATE INDEX audit_log_authority ON audit_log(authority_id, id);
 CREATE INDEX documents_authority_days ON documents(authority_id, status, working_days);
 )sql",
     // 4: an answer is stored once. It is a span of the letter, which documents.record already
-    // holds, and kept again in questions.answer and in the record's questions it was about half
-    // of SQLite (bench/RESULTS.md, fifth round). The record now keeps a question's text and
-    // answer only where they differ from the bytes at their span (stored_record_json), and
-    // the view question_answers gives SQL users every answer as before. Existing rows keep
-    // their records until they are next written; the view reads both forms.
+    // holds; it was kept again in questions.answer and in the record's questions (244 -> 93 MB
+    // of SQLite at 10,000 generated letters: bench/RESULTS.md, fifth round). The record now
+    // keeps a question's text and answer only where they differ from the bytes at their span
+    // (stored_record_json), and the view question_answers gives SQL users every answer as
+    // before. Existing rows keep their records until they are next written; the view reads
+    // both forms.
     R"sql(
 ALTER TABLE questions DROP COLUMN answer;
 CREATE VIEW question_answers AS
