@@ -4,9 +4,12 @@
 #include <cctype>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "analytics/patterns.h"
+#include "check/draft_words.h"
 #include "extract/questions.h"
 #include "schema/schema.h"
 #include "search/plain_words.h"
@@ -20,6 +23,11 @@ constexpr double kFeedbackWeight = 0.3;
 constexpr double kContextWeight = 0.25;
 constexpr unsigned kFeedbackDocs = 3;
 constexpr unsigned kFeedbackTerms = 12;
+// The context (the rest of the draft) is its most telling words, as many as the feedback has:
+// the whole draft, ORed at a low weight into every question's query, was most of the check's
+// time (an OR of 60 common words over every question document: 0.6-0.8 s for one question of a
+// 10-question draft at 100,000 letters; bench/RESULTS.md, fifth round).
+constexpr std::size_t kContextWords = kFeedbackTerms;
 
 std::vector<std::string> read_words(const std::string& file) {
   std::vector<std::string> words;
@@ -104,6 +112,7 @@ void summarise(CheckSummary& s, const std::vector<nlohmann::json>& asked) {
 struct PriorAnswers::Impl {
   const Xapian::Database& db;
   Xapian::SimpleStopper stopper;
+  Xapian::Stem stem{"en"};
   Xapian::QueryParser qp;
   PlainWords plain;
 
@@ -120,27 +129,21 @@ struct PriorAnswers::Impl {
     qp.set_default_op(Xapian::Query::OP_OR);
   }
 
+  [[nodiscard]] std::vector<std::string> words_of(std::string_view text) const {
+    return content_words(text, [this](const std::string& w) { return stopper(w); });
+  }
+
   // Xapian's QueryParser keeps stopwords when they are all a query has; a question made only
   // of request wording must come out empty instead.
   [[nodiscard]] bool has_content_word(std::string_view text) const {
-    std::string word;
-    bool letters = false;
-    auto flush = [&] {
-      const bool content = letters && word.size() > 1 && !stopper(word);
-      word.clear();
-      letters = false;
-      return content;
-    };
-    for (const char c : text) {
-      const auto u = static_cast<unsigned char>(c);
-      if (std::isalnum(u) != 0 || u >= 0x80) {
-        word += static_cast<char>(std::tolower(u));
-        letters = letters || std::isalpha(u) != 0 || u >= 0x80;
-      } else if (!word.empty() && flush()) {
-        return true;
-      }
-    }
-    return !word.empty() && flush();
+    return !words_of(text).empty();
+  }
+
+  // The context's most telling words, by the whole index's stemmed-term frequencies.
+  [[nodiscard]] std::string context_words(std::string_view context) const {
+    return telling_words(words_of(context), kContextWords, [this](const std::string& w) {
+      return db.get_termfreq(std::string(schema::prefix::kStemmed) + stem(w));
+    });
   }
 
   Xapian::Query parse(const std::string& text) {
@@ -219,7 +222,7 @@ QuestionCheck PriorAnswers::check_question(
   // The request's subject: the draft's other words, at a low weight, so "who supplied them?"
   // ranks the earlier questions about the same things first.
   Xapian::Query ranked = words;
-  if (const Xapian::Query around = impl_->parse(context); !around.empty()) {
+  if (const Xapian::Query around = impl_->parse(impl_->context_words(context)); !around.empty()) {
     ranked = Xapian::Query(Xapian::Query::OP_OR, ranked,
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, around, kContextWeight));
   }
