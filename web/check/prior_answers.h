@@ -90,6 +90,7 @@ class PriorAnswers {
   // One question's matches (for "similar responses" and the eval command).
   // context: the rest of the draft (its other questions and introduction), which ranks a
   // question that leans on it ("who supplied them?") towards the same subject; may be empty.
+  // Only its most telling words are used (check/draft_words.h).
   [[nodiscard]] QuestionCheck check_question(
       const std::string& question, const std::array<std::vector<std::string>, kFacetCount>& filters,
       const CheckLimits& limits = {}, const std::string& context = {});
