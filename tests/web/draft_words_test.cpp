@@ -7,12 +7,14 @@
 namespace foilog::web {
 namespace {
 
-bool is_stopword(const std::string& w) { return w == "please" || w == "the" || w == "how"; }
+bool is_stopword(const std::string& w) {
+  return w == "please" || w == "the" || w == "how";
+}
 
 TEST(DraftWords, ContentWordsAreLowerCasedAndSkipStopwordsAndSingleCharacters) {
-  EXPECT_EQ(content_words("Please: how many CCTV cameras (2021/22)? A 5G mast, the mast.",
-                          is_stopword),
-            (std::vector<std::string>{"many", "cctv", "cameras", "5g", "mast", "mast"}));
+  EXPECT_EQ(
+      content_words("Please: how many CCTV cameras (2021/22)? A 5G mast, the mast.", is_stopword),
+      (std::vector<std::string>{"many", "cctv", "cameras", "5g", "mast", "mast"}));
   EXPECT_TRUE(content_words("Please, the ... 2021 / 22", is_stopword).empty());  // no letters
 }
 
@@ -25,7 +27,7 @@ TEST(DraftWords, TellingWordsAreTheRarestKnownWordsInAFixedOrder) {
     const auto it = freq.find(w);
     return it == freq.end() ? std::uint64_t{0} : it->second;
   };
-  const std::vector<std::string> words{"information", "drones", "cctv",  "cameras",
+  const std::vector<std::string> words{"information", "drones", "cctv", "cameras",
                                        "lidar",       "cctv",   "zzyzx"};
   EXPECT_EQ(telling_words(words, 3, frequency), "lidar cctv drones");  // ties alphabetical
   EXPECT_EQ(telling_words(words, 10, frequency), "lidar cctv drones cameras information");
