@@ -447,8 +447,9 @@ TEST(Store, AnswersAreStoredOnceAndReadBackEverywhere) {
   const auto stored = nlohmann::json::parse(raw.text(0));
   EXPECT_FALSE(stored["questions"][0].contains("answer"));
   EXPECT_TRUE(stored["questions"].back().contains("answer"));
-  auto view = store->database().prepare(
-      "SELECT answer FROM question_answers WHERE document_id = ?1 ORDER BY ord");
+  auto view = store->database().prepare("SELECT answer FROM " +
+                                        std::string(schema::table::kQuestionAnswers) +
+                                        " WHERE document_id = ?1 ORDER BY ord");
   view.bind(1, *id);
   const auto doc = store->get_document(*id);
   ASSERT_TRUE(doc.has_value());

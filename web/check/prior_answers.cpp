@@ -1,7 +1,5 @@
 #include "check/prior_answers.h"
 
-#include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string_view>
